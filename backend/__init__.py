@@ -1,0 +1,68 @@
+"""Maatje: the Flask API and the server of the built PWA."""
+from flask import Flask
+
+from backend import config as cfg
+
+
+def create_app(config=cfg.Config):
+    """Create and configure the application."""
+    app = Flask(__name__, instance_path=str(cfg.INSTANCE), static_folder=None)
+    app.config.from_object(config)
+    app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or cfg._secret_key()
+    app.config["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"] or cfg.database_url()
+    register_extensions(app)
+    register_blueprints(app)
+    register_sync()
+    register_error_handlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app):
+    """Bind the bare extensions (backend/extensions.py) to this app."""
+    from backend.accounts import auth
+    from backend.extensions import api, babel, db, limiter, login
+    from backend.i18n.locale import select_locale
+
+    db.init_app(app)
+    login.init_app(app)
+    auth.init_login(app)
+    api.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+
+
+def register_blueprints(app):
+    """Mount each feature's routes."""
+    from backend.accounts.routes import bp as accounts_bp
+    from backend.extensions import api
+    from backend.orgs.routes import bp as orgs_bp
+    from backend.sync.routes import bp as sync_bp
+    from backend.web import docs, health, pwa
+
+    for bp in (accounts_bp, orgs_bp, sync_bp, health.bp):
+        api.register_blueprint(bp)
+    app.register_blueprint(docs.bp)
+    app.register_blueprint(pwa.bp)
+
+
+def register_sync():
+    """Load each feature's sync mutations and scope providers (backend/<feature>/mutations.py)."""
+    from backend.accounts import mutations  # noqa: F401
+    from backend.matching import mutations as matching_mutations  # noqa: F401
+
+
+def register_error_handlers(app):
+    """Route every error through the one JSON error shape."""
+    from backend import errors
+    from backend.web import guards
+
+    errors.register_error_handlers(app)
+    guards.register(app)
+
+
+def register_commands(app):
+    """Add the flask CLI commands (db, orgs, demo, i18n, sync)."""
+    from backend import commands
+
+    commands.register(app)

@@ -1,0 +1,85 @@
+"""Configuration read from the environment; tests pass a subclass."""
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = Path(os.environ.get("MAATJE_INSTANCE", ROOT / "instance"))
+
+
+def _secret_key() -> str:
+    """Return SECRET_KEY from the environment, else one generated once into the instance folder."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    INSTANCE.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE / "secret_key"
+    if not path.exists():
+        # O_EXCL: two workers starting together must not write two different keys.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass
+    return path.read_text().strip()
+
+
+def database_url() -> str:
+    """Return DATABASE_URL, defaulting to SQLite in the instance folder."""
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{INSTANCE / 'maatje.sqlite'}"
+    # Heroku-style URLs name the driver-less dialect; we use psycopg 3.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            url = "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Config:
+    """Production-safe defaults; everything overridable from the environment."""
+
+    SECRET_KEY = None  # filled in by create_app via _secret_key()
+    SQLALCHEMY_DATABASE_URI = None  # filled in by create_app via database_url()
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 1024 * 1024  # 1 MiB: a sync batch of 100 mutations fits easily
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("FLASK_DEBUG") != "1" and os.environ.get("MAATJE_INSECURE_COOKIES") != "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+
+    API_TITLE = "Maatje API"
+    API_VERSION = "1"
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/api"
+    OPENAPI_JSON_PATH = "openapi.json"
+
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+    BABEL_DOMAIN = "messages"
+    LANGUAGES = ["nl", "en", "ar", "ti", "tr", "fa", "uk", "pl"]
+    RTL_LANGUAGES = ["ar", "fa", "ps", "ckb"]
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+
+    PWA_DIST = Path(os.environ.get("PWA_DIST", ROOT / "pwa" / "dist"))
+
+    SYNC_SCHEMA_VERSION = 1
+    SYNC_MIN_SCHEMA_VERSION = 1
+    SYNC_MAX_BATCH = 100
+    SYNC_MAX_PULL_LIMIT = 1000
+    SYNC_TOMBSTONE_DAYS = int(os.environ.get("SYNC_TOMBSTONE_DAYS", "180"))
+
+
+class TestConfig(Config):
+    """Settings for the test suite: the database still comes from DATABASE_URL."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    SESSION_COOKIE_SECURE = False
+    LOGIN_RATE_LIMIT = "5 per minute"
+    # Tests argon2 with cheap parameters; production keeps the library defaults.
+    ARGON2_FAST = True

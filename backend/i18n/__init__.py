@@ -1,0 +1,1 @@
+"""Languages: locale negotiation and the export of catalogs for the PWA."""

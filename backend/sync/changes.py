@@ -1,0 +1,78 @@
+"""Record changes to synced rows; they reach the feed in the same transaction, at commit.
+
+A service calls record_put/record_del while it works; just before its commit the pending
+changes take consecutive numbers from sync_state.seq and are upserted into sync_changes.
+Taking the numbers last keeps the row lock on sync_state short (docs/sync.md, "Order").
+"""
+import json
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from backend.db import utcnow
+from backend.extensions import db
+from backend.sync.models import SyncChange, SyncState
+
+PENDING = "sync_pending"
+
+
+def pending(session=None) -> list:
+    """Return the list of changes waiting for this session's commit."""
+    session = session or db.session()
+    return session.info.setdefault(PENDING, [])
+
+
+def record_put(entity: str, entity_id, scope: str, data: dict) -> None:
+    """Publish the full row `data` of entity/entity_id to everyone holding `scope`."""
+    pending().append((entity, str(entity_id), scope, "put", json.dumps(data, separators=(",", ":"), default=str)))
+
+
+def record_del(entity: str, entity_id, scope: str) -> None:
+    """Publish the deletion of entity/entity_id (a tombstone) to everyone holding `scope`."""
+    pending().append((entity, str(entity_id), scope, "del", None))
+
+
+def _take_seqs(session, count: int) -> int:
+    """Reserve `count` numbers and return the first; the row stays locked until commit."""
+    last = session.execute(
+        sa.update(SyncState).where(SyncState.id == 1).values(seq=SyncState.seq + count).returning(SyncState.seq)
+    ).scalar_one()
+    return last - count + 1
+
+
+def _upsert(session, rows: list[dict]) -> None:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(SyncChange).values(rows)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["entity", "entity_id"],
+        set_={c: stmt.excluded[c] for c in ("seq", "scope", "op", "data", "changed_at")},
+    )
+    session.execute(stmt)
+
+
+@event.listens_for(Session, "before_commit")
+def _flush_pending(session):
+    """Write this transaction's pending changes into the feed, last write per row wins."""
+    changes = session.info.pop(PENDING, None)
+    if not changes:
+        return
+    latest = {}
+    for entity, entity_id, scope, op, data in changes:
+        latest.pop((entity, entity_id), None)  # re-insert so order follows the last write
+        latest[(entity, entity_id)] = (scope, op, data)
+    first = _take_seqs(session, len(latest))
+    now = utcnow()
+    rows = [
+        {"entity": e, "entity_id": i, "seq": first + n, "scope": s, "op": op, "data": data, "changed_at": now}
+        for n, ((e, i), (s, op, data)) in enumerate(latest.items())
+    ]
+    _upsert(session, rows)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending(session):
+    """Forget changes of a transaction that did not commit."""
+    session.info.pop(PENDING, None)

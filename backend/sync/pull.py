@@ -1,0 +1,108 @@
+"""Pull: the user's change feed since a cursor, read from one snapshot.
+
+Order: every writer takes its seq numbers from sync_state under a row lock held until
+commit, so seq order is commit order and a snapshot always holds a gap-free prefix of the
+feed. That is why a cursor can jump to the snapshot's seq without skipping a late commit.
+"""
+import json
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from backend.errors import Forbidden
+from backend.extensions import db
+from backend.sync import clients, cursor as cursors, registry
+from backend.sync.models import SyncChange, SyncClient, SyncState
+
+COLUMNS = (SyncChange.op, SyncChange.entity, SyncChange.entity_id, SyncChange.scope, SyncChange.seq, SyncChange.data)
+
+
+@contextmanager
+def snapshot():
+    """Yield a connection whose reads all come from one consistent snapshot."""
+    with db.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        with conn.begin():
+            yield conn
+
+
+def pull(user, client_id, schema_version: int, token: str | None, limit: int) -> str:
+    """Return the pull response as JSON text (rows are stored as JSON and sent as they are)."""
+    clients.check_schema_version(schema_version)
+    version = current_app.config["SYNC_SCHEMA_VERSION"]
+    cur = cursors.decode(token)
+    with snapshot() as conn:
+        client = conn.execute(
+            sa.select(SyncClient.user_id, SyncClient.last_mutation_id).where(SyncClient.id == client_id)
+        ).first()
+        if client is not None and client.user_id != user.id:
+            raise Forbidden(_l("Dit apparaat hoort bij een ander account. Log opnieuw in."))
+        state = conn.execute(sa.select(SyncState.seq, SyncState.purged_seq).where(SyncState.id == 1)).one()
+        current = registry.scopes_of(conn, user)
+        reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq)
+        if cur is None or reset:
+            # From scratch: a snapshot of every scope up to now, then the feed from there.
+            cur = cursors.Cursor(version, state.seq, set(current), cursors.Snapshot(set(current), 0, state.seq))
+        dropped = sorted(cur.held - current)
+        cur.held &= current
+        if cur.snapshot:
+            cur.snapshot.scopes &= current
+            cur.snapshot = cur.snapshot if cur.snapshot.scopes else None
+        gained = current - cur.held
+        if gained and not cur.snapshot:
+            cur.snapshot = cursors.Snapshot(gained, 0, cur.seq)
+            cur.held |= gained
+        rows, has_more = _read_page(conn, cur, state.seq, limit)
+        has_more = has_more or bool(current - cur.held)
+        last_mid = client.last_mutation_id if client else 0
+    return _render(rows, dropped, reset, last_mid, has_more, cursors.encode(cur))
+
+
+def _read_page(conn, cur: cursors.Cursor, head: int, limit: int):
+    """Read up to `limit` rows: the snapshot in progress first, then the feed. Moves `cur`."""
+    rows = []
+    snap = cur.snapshot
+    if snap:
+        rows = conn.execute(
+            sa.select(*COLUMNS)
+            .where(SyncChange.scope.in_(snap.scopes), SyncChange.op == "put",
+                   SyncChange.seq > snap.at, SyncChange.seq <= snap.to)
+            .order_by(SyncChange.seq).limit(limit)
+        ).all()
+        if len(rows) == limit:
+            snap.at = rows[-1].seq
+            return rows, True
+    cur.snapshot = None
+    room = limit - len(rows)
+    if not cur.held:
+        cur.seq = head
+        return rows, False
+    feed = conn.execute(
+        sa.select(*COLUMNS).where(SyncChange.scope.in_(cur.held), SyncChange.seq > cur.seq)
+        .order_by(SyncChange.seq).limit(room + 1)
+    ).all()
+    if len(feed) > room:
+        feed = feed[:room]
+        cur.seq = feed[-1].seq if feed else cur.seq
+        return rows + feed, True
+    # Everything up to the snapshot's head is read: rows of other scopes are not ours.
+    cur.seq = max(head, cur.seq)
+    return rows + feed, False
+
+
+def _render(rows, dropped, reset, last_mid, has_more, token) -> str:
+    dumps = json.dumps
+    changes = ",".join(
+        f'{{"op":"put","entity":{dumps(r.entity)},"id":{dumps(r.entity_id)},"scope":{dumps(r.scope)},'
+        f'"seq":{r.seq},"data":{r.data}}}'
+        if r.op == "put"
+        else f'{{"op":"del","entity":{dumps(r.entity)},"id":{dumps(r.entity_id)},"scope":{dumps(r.scope)},"seq":{r.seq}}}'
+        for r in rows
+    )
+    return (
+        f'{{"changes":[{changes}],"drop_scope":{dumps(dropped)},"reset":{dumps(reset)},'
+        f'"last_mutation_id":{last_mid},"has_more":{dumps(has_more)},"cursor":{dumps(token)}}}'
+    )

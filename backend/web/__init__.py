@@ -1,0 +1,1 @@
+"""Cross-cutting web pieces: health, API docs UI, the PWA server and request guards."""

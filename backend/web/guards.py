@@ -1,0 +1,41 @@
+"""Request guards and response headers that apply to every route."""
+from flask import request
+from flask_babel import lazy_gettext as _l
+
+from backend.errors import AppError
+
+JSON_TYPES = ("application/json",)
+
+# No inline script, nothing from another origin (DESIGN section 9).
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "media-src 'self' blob:; connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def require_json_body():
+    """Refuse API request bodies that are not JSON: a 415 instead of a guess."""
+    if not request.path.startswith("/api/") or request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    has_body = (request.content_length or 0) > 0 or request.headers.get("Transfer-Encoding")
+    if has_body and request.mimetype not in JSON_TYPES:
+        raise AppError(code=415)
+
+
+def security_headers(response):
+    """Add the security headers to every response."""
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Permissions-Policy", "camera=(), geolocation=(), microphone=(self)")
+    if request.path.startswith("/api/"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def register(app):
+    """Install the guards on the app."""
+    app.before_request(require_json_body)
+    app.after_request(security_headers)

@@ -1,0 +1,153 @@
+"""Fixtures: the app on the database of DATABASE_URL (default: a fresh SQLite file), a client,
+login helpers and factories. Each test starts from an empty database plus the organisation tree."""
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from backend import create_app
+from backend.config import TestConfig, database_url
+from backend.extensions import db as _db, limiter
+
+PASSWORD = "correct-horse-battery"
+KEEP_TABLES = {"organisations", "alembic_version"}
+
+
+@pytest.fixture(scope="session")
+def database_uri(tmp_path_factory):
+    if os.environ.get("DATABASE_URL"):
+        return database_url()
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def app(database_uri):
+    class Config(TestConfig):
+        SQLALCHEMY_DATABASE_URI = database_uri
+
+    app = create_app(Config)
+    with app.app_context():
+        rebuild_schema()
+    return app
+
+
+def rebuild_schema():
+    """Drop everything and build the schema the way production does: Alembic, then the org tree."""
+    from backend import migrate
+    from backend.orgs.service import load_tree
+
+    with _db.engine.begin() as conn:
+        _db.metadata.drop_all(conn)
+        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    migrate.upgrade()
+    load_tree()
+
+
+@pytest.fixture(autouse=True)
+def clean_db(request, app):
+    """Empty every table but the reference data after each test."""
+    yield
+    with app.app_context():
+        _db.session.remove()
+        with _db.engine.begin() as conn:
+            for table in reversed(_db.metadata.sorted_tables):
+                if table.name not in KEEP_TABLES and table.name != "sync_state":
+                    conn.execute(table.delete())
+            conn.execute(sa.text("UPDATE sync_state SET seq = 0, purged_seq = 0"))
+        limiter.reset()
+
+
+@pytest.fixture
+def ctx(app):
+    """An application context for calling services directly."""
+    with app.app_context():
+        yield
+        _db.session.remove()
+
+
+@pytest.fixture
+def db(ctx):
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def make_user(app):
+    """Return a factory: make_user(role="newcomer", org="GM0344", **overrides) -> User."""
+    from backend.accounts import service
+    from backend.orgs.service import get_by_code
+
+    def _make_user(role="newcomer", org="GM0344", email=None, password=PASSWORD, locale=None, name=None):
+        with app.app_context():
+            user = service.create_user(
+                email or f"{role}-{uuid.uuid4().hex[:8]}@example.org",
+                password,
+                name or role.title(),
+                [role] if isinstance(role, str) else role,
+                organisation=get_by_code(org) if org else None,
+                locale=locale,
+            )
+            _db.session.refresh(user)
+            _db.session.expunge(user)
+            return user
+
+    return _make_user
+
+
+@pytest.fixture
+def make_match(app):
+    """Return a factory: make_match(newcomer, buddy, org="GM0344") -> Match (active)."""
+    from backend.accounts.models import User
+    from backend.matching.service import create_active_match
+    from backend.orgs.service import get_by_code
+
+    def _make_match(newcomer, buddy, org="GM0344"):
+        with app.app_context():
+            match = create_active_match(
+                _db.session.get(User, newcomer.id), _db.session.get(User, buddy.id), get_by_code(org)
+            )
+            _db.session.refresh(match)
+            _db.session.expunge(match)
+            return match
+
+    return _make_match
+
+
+class AuthActions:
+    """Log a test client in and out; remembers the CSRF token for unsafe requests."""
+
+    def __init__(self, client):
+        self._client = client
+        self.csrf = None
+
+    def login(self, email, password=PASSWORD):
+        response = self._client.post("/api/auth/login", json={"email": email, "password": password})
+        if response.status_code == 200:
+            self.csrf = response.json["csrf_token"]
+        return response
+
+    def logout(self):
+        return self._client.post("/api/auth/logout", headers=self.headers())
+
+    def headers(self, **extra):
+        return {"X-CSRF-Token": self.csrf or "", **extra}
+
+    def post(self, url, json=None, **kw):
+        return self._client.post(url, json=json, headers=self.headers(**kw.pop("headers", {})), **kw)
+
+    def patch(self, url, json=None, **kw):
+        return self._client.patch(url, json=json, headers=self.headers(**kw.pop("headers", {})), **kw)
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+def is_postgres():
+    return (os.environ.get("DATABASE_URL") or "").startswith("postgres")
