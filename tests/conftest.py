@@ -48,6 +48,11 @@ def rebuild_schema():
 def clean_db(request, app):
     """Empty every table but the reference data after each test."""
     yield
+    clean_tables(app)
+
+
+def clean_tables(app):
+    """Delete every row except the organisation tree, and restart the feed sequence."""
     with app.app_context():
         _db.session.remove()
         with _db.engine.begin() as conn:

@@ -34,15 +34,20 @@ def po_path(lang: str) -> Path:
     return TRANSLATIONS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def _source_dirs_only(dirpath: str) -> bool:
+    """Skip dependency, build and virtualenv folders: they are large and hold no strings of ours."""
+    name = Path(dirpath).name
+    return not (name.startswith(".") or name in {"node_modules", "dist", "__pycache__", "instance"})
+
+
 def extract() -> Catalog:
     """Extract every marked string of the API and the PWA into translations/messages.pot."""
     template = Catalog(project="Maatje", locale="nl", fuzzy=False)
     method_map = [("backend/**.py", "python"), ("pwa/src/**.ts", "javascript"), ("pwa/src/**.tsx", "javascript")]
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(ROOT), method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
+        str(ROOT), method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True,
+        directory_filter=_source_dirs_only,
     ):
-        if "node_modules" in filename or filename.startswith("pwa/dist"):
-            continue
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     with open(TRANSLATIONS / f"{DOMAIN}.pot", "wb") as f:
         write_po(f, template, sort_by_file=True, width=100)

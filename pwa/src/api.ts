@@ -1,0 +1,109 @@
+// The one way to reach the server: JSON in and out, CSRF header, language header, typed errors.
+import { ApiError, NetworkError } from './errors';
+import { _ } from './i18n';
+import type { PullRequest, PullResponse, PushRequest, PushResponse, SessionResponse } from './types';
+
+export { ApiError, NetworkError } from './errors';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// A bad mobile connection can hang for minutes; give up and treat it as offline instead.
+const TIMEOUT_MS = 15_000;
+
+let csrfToken: string | null = null;
+let language = 'nl';
+const unauthorizedListeners = new Set<() => void>();
+
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+// Told when the server says the session is gone (401), so the app can show the login screen.
+export function onUnauthorized(cb: () => void): () => void {
+  unauthorizedListeners.add(cb);
+  return () => unauthorizedListeners.delete(cb);
+}
+
+async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+  const isLogin = path === '/api/auth/login';
+  // After a restart offline we have no token yet; ask for one before the first write.
+  if (UNSAFE.has(method) && !isLogin && csrfToken === null) await me();
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(method) && !isLogin && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  let response: Response;
+  let data: unknown;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: abort.signal,
+    });
+    data = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  } catch {
+    throw new NetworkError();
+  } finally {
+    clearTimeout(timer);
+  }
+  if (response.ok) return data as T;
+  if (response.status === 401 && !isLogin) unauthorizedListeners.forEach((cb) => cb());
+  // A stale CSRF token (e.g. the server restarted): fetch a fresh one and try once more.
+  if (response.status === 403 && UNSAFE.has(method) && !isLogin && !retried) {
+    csrfToken = null;
+    return request(method, path, body, true);
+  }
+  throw toApiError(response, data);
+}
+
+// Servers, proxies and gateways do not always answer in our shape; never show raw HTML.
+function toApiError(response: Response, data: unknown): ApiError {
+  const body = (data ?? {}) as Partial<{ code: number; status: string; message: string; errors: Record<string, string[]> }>;
+  const message =
+    typeof body.message === 'string' && body.message
+      ? body.message
+      : _("Er ging iets mis bij de server. Probeer het later opnieuw.");
+  return new ApiError(response.status, body.status ?? response.statusText, message, body.errors ?? {});
+}
+
+export async function login(email: string, password: string): Promise<SessionResponse> {
+  const session = await request<SessionResponse>('POST', '/api/auth/login', { email, password });
+  csrfToken = session.csrf_token;
+  return session;
+}
+
+export async function me(): Promise<SessionResponse> {
+  const session = await request<SessionResponse>('GET', '/api/auth/me');
+  csrfToken = session.csrf_token;
+  return session;
+}
+
+export async function updateMe(changes: { locale: string }): Promise<SessionResponse> {
+  const session = await request<SessionResponse>('PATCH', '/api/auth/me', changes);
+  csrfToken = session.csrf_token;
+  return session;
+}
+
+export async function logout(): Promise<void> {
+  await request<void>('POST', '/api/auth/logout');
+  csrfToken = null;
+}
+
+export function health(): Promise<{ status: string }> {
+  return request('GET', '/api/health');
+}
+
+export function syncPush(body: PushRequest): Promise<PushResponse> {
+  return request('POST', '/api/sync/push', body);
+}
+
+export function syncPull(body: PullRequest): Promise<PullResponse> {
+  return request('POST', '/api/sync/pull', body);
+}

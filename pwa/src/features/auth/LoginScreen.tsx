@@ -1,0 +1,77 @@
+// The login screen: e-mail and password, errors read out by screen readers (role="alert").
+import { useState } from 'preact/hooks';
+import { ApiError, NetworkError } from '../../errors';
+import { _ } from '../../i18n';
+import { Button } from '../../ui/Button';
+import { useDb } from '../../ui/db-context';
+import { Field } from '../../ui/Field';
+import { Icon } from '../../ui/Icon';
+import { logIn } from './session';
+
+export function LoginScreen() {
+  const db = useDb();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setFieldErrors({});
+    if (!email.trim() || !password) {
+      setError(_("Vul je e-mailadres en wachtwoord in."));
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      await logIn(db, email.trim(), password);
+    } catch (e) {
+      if (e instanceof NetworkError) setError(_("Geen verbinding. Inloggen kan alleen met internet."));
+      else if (e instanceof ApiError) {
+        setError(e.message);
+        setFieldErrors(e.errors);
+      } else throw e;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="screen login" aria-labelledby="login-title">
+      <h1 id="login-title">{_("Welkom bij Maatje")}</h1>
+      <p>{_("Log in met je e-mailadres en wachtwoord.")}</p>
+      <form data-testid="login-form" onSubmit={submit} noValidate>
+        <Field
+          id="login-email"
+          label={_("E-mailadres")}
+          type="email"
+          name="email"
+          autocomplete="username"
+          inputMode="email"
+          dir="ltr"
+          value={email}
+          error={fieldErrors.email?.join(' ')}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+        <Field
+          id="login-password"
+          label={_("Wachtwoord")}
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          value={password}
+          error={fieldErrors.password?.join(' ')}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        <div role="alert" class="form-error" data-testid="login-error">
+          {error && <p><Icon name="warning" /> {error}</p>}
+        </div>
+        <Button type="submit" icon="login" disabled={busy}>
+          {_("Inloggen")}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// The start screen: a greeting and, per role, what this app will soon do for you.
+import { _, format } from '../../i18n';
+import { watchProfile } from '../../sync/views';
+import type { ProfileData, Role, User } from '../../types';
+import { useDb } from '../../ui/db-context';
+import { Icon } from '../../ui/Icon';
+import { useWatch } from '../../ui/useWatch';
+
+// Plain words per role; sparse on purpose until the features land.
+function nextSteps(role: Role, user: User): string[] {
+  const organisation = user.organisation?.name ?? '';
+  switch (role) {
+    case 'newcomer':
+      return [
+        _("Je maatje helpt je de weg te vinden in Nederland."),
+        _("Binnenkort plan je hier afspraken met je maatje."),
+        _("Binnenkort oefen je hier Nederlandse zinnen."),
+      ];
+    case 'buddy':
+      return [
+        _("Binnenkort plan je hier afspraken met je nieuwkomer."),
+        _("Binnenkort houd je hier bij wat jullie samen doen."),
+      ];
+    case 'coordinator':
+      return [
+        organisation ? format(_("Je werkt voor {organisation}."), { organisation }) : _("Je bent coördinator."),
+        _("Binnenkort koppel je hier nieuwkomers en maatjes."),
+      ];
+    case 'admin':
+      return [_("Binnenkort beheer je hier organisaties en coördinatoren.")];
+  }
+}
+
+export function HomeScreen({ user }: { user: User }) {
+  const db = useDb();
+  const profile = useWatch<ProfileData | null>(watchProfile(db, user), null, [db, user.id]);
+  const role: Role = user.roles[0] ?? 'newcomer';
+  const name = profile?.display_name || user.display_name;
+
+  return (
+    <section class="screen home" data-testid="home" data-role={role} aria-labelledby="home-title">
+      <h1 id="home-title">
+        {format(_("Hallo {name}!"), { name })}
+      </h1>
+      <h2>{_("Wat komt er hierna?")}</h2>
+      <ul class="next-steps">
+        {nextSteps(role, user).map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+      <p>
+        <a class="btn btn-secondary" href="#/profiel">
+          <Icon name="user" />
+          <span>{_("Mijn profiel bekijken")}</span>
+        </a>
+      </p>
+    </section>
+  );
+}

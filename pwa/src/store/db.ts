@@ -1,0 +1,105 @@
+// IndexedDB through Dexie: the database name, its tables and the upgrade ladder, all in one place.
+import Dexie, { type Table } from 'dexie';
+import type { Mutation, NoticeData, ProfileData, User } from '../types';
+import { uuid } from '../uuid';
+
+export const DB_NAME = 'maatje';
+// The sync schema the server is told in every push and pull; bump it with the server's.
+export const SYNC_SCHEMA_VERSION = 1;
+
+// A row as the server last sent it; `scope` lets a pull drop everything of a lost scope.
+export interface Row<T> {
+  id: string;
+  scope: string;
+  seq: number;
+  data: T;
+}
+
+export interface OutboxEntry extends Mutation {
+  created_at: string;
+}
+
+// A change the server refused, kept until the user has read it.
+export interface Rejection {
+  mid: number;
+  name: string;
+  code: string;
+  message: string;
+  at: string;
+}
+
+export type SyncProblem = 'offline' | 'server' | 'outdated' | 'unauthorized' | null;
+
+// Everything `meta` may hold, with its type: one typed key-value table instead of many tiny ones.
+export interface MetaValues {
+  client_id: string;
+  last_mid: number; // the last mid handed out on this device
+  last_mutation_id: number; // the last mid the server confirmed
+  cursor: string | null;
+  me: User; // the last /api/auth/me answer: lets the app start offline
+  last_user_id: string; // whose data this device holds, kept past a session expiry
+  last_synced_at: string;
+  sync_problem: SyncProblem;
+  rejections: Rejection[];
+}
+
+export type MetaKey = keyof MetaValues;
+
+interface MetaRow {
+  key: MetaKey;
+  value: unknown;
+}
+
+export class MaatjeDB extends Dexie {
+  profile!: Table<Row<ProfileData>, string>;
+  notice!: Table<Row<NoticeData>, string>;
+  outbox!: Table<OutboxEntry, number>;
+  meta!: Table<MetaRow, MetaKey>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    // The ladder: add version(2) etc. below with an .upgrade() step; never edit a shipped one.
+    this.version(1).stores({
+      profile: 'id, scope',
+      notice: 'id, scope',
+      outbox: 'mid',
+      meta: 'key',
+    });
+  }
+}
+
+// The tables that hold server data, by the entity name the server uses in changes.
+export function baseTables(db: MaatjeDB): Record<string, Table<Row<unknown>, string>> {
+  return { profile: db.profile, notice: db.notice } as Record<string, Table<Row<unknown>, string>>;
+}
+
+export async function getMeta<K extends MetaKey>(db: MaatjeDB, key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(db: MaatjeDB, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export async function deleteMeta(db: MaatjeDB, key: MetaKey): Promise<void> {
+  await db.meta.delete(key);
+}
+
+// Made once per device (and again after a user switch); the server keys mids by it.
+export async function ensureClientId(db: MaatjeDB): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await getMeta(db, 'client_id');
+    if (existing) return existing;
+    const id = uuid();
+    await setMeta(db, 'client_id', id);
+    return id;
+  });
+}
+
+// Logout or another user: nothing of the previous user may stay on the phone.
+export async function clearLocalData(db: MaatjeDB): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+}

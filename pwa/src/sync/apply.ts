@@ -1,0 +1,61 @@
+// Writes what the server answered into IndexedDB; each answer lands in ONE transaction,
+// so a crash or a closed tab never leaves half a page applied.
+import { baseTables, getMeta, setMeta, type MaatjeDB, type Rejection } from '../store/db';
+import type { PullResponse, PushResponse } from '../types';
+
+// An answer to a request made for another client id (logout, user switch) must not land.
+async function sameClient(db: MaatjeDB, clientId: string): Promise<boolean> {
+  return (await getMeta(db, 'client_id')) === clientId;
+}
+
+// applied/duplicate: the server has it, drop it; rejected: drop it too, and tell the user.
+// Returns false when the answer was for another client id and so was not applied.
+export async function applyPushResults(db: MaatjeDB, clientId: string, response: PushResponse): Promise<boolean> {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    if (!(await sameClient(db, clientId))) return false;
+    const rejections = (await getMeta(db, 'rejections')) ?? [];
+    for (const result of response.results) {
+      const entry = await db.outbox.get(result.mid);
+      if (!entry) continue; // already removed, e.g. by a pull in another tab
+      await db.outbox.delete(result.mid);
+      if (result.status === 'rejected') {
+        rejections.push(rejectionOf(entry.name, result.mid, result.code, result.message));
+      }
+    }
+    await setMeta(db, 'rejections', rejections);
+    await setMeta(db, 'last_mutation_id', response.last_mutation_id);
+    return true;
+  });
+}
+
+function rejectionOf(name: string, mid: number, code = 'rejected', message = ''): Rejection {
+  return { mid, name, code, message, at: new Date().toISOString() };
+}
+
+// One pull page: reset, dropped scopes, changes, cursor and confirmed mids, all or nothing.
+export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullResponse): Promise<boolean> {
+  const tables = baseTables(db);
+  return db.transaction('rw', [...Object.values(tables), db.outbox, db.meta], async () => {
+    if (!(await sameClient(db, clientId))) return false;
+    // reset: the server sends the whole view again; the outbox stays (it is not server data).
+    if (page.reset) await Promise.all(Object.values(tables).map((t) => t.clear()));
+    // Drops first: rows of scopes the user lost; the page's changes never belong to them.
+    if (page.drop_scope.length > 0) {
+      for (const table of Object.values(tables)) await table.where('scope').anyOf(page.drop_scope).delete();
+    }
+    for (const change of page.changes) {
+      const table = tables[change.entity];
+      if (!table) continue; // an entity this version of the app does not know yet
+      if (change.op === 'put') {
+        await table.put({ id: change.id, scope: change.scope, seq: change.seq, data: change.data });
+      } else {
+        await table.delete(change.id);
+      }
+    }
+    // Mutations the server has applied are now in the base data: showing them twice would be wrong.
+    await db.outbox.where('mid').belowOrEqual(page.last_mutation_id).delete();
+    await setMeta(db, 'cursor', page.cursor);
+    await setMeta(db, 'last_mutation_id', page.last_mutation_id);
+    return true;
+  });
+}

@@ -1,0 +1,31 @@
+// Local changes become pending mutations; each is written with its new mid in ONE transaction.
+import { getMeta, setMeta, type MaatjeDB, type OutboxEntry } from '../store/db';
+import type { ProfileUpdateArgs } from '../types';
+
+export async function enqueue(db: MaatjeDB, name: string, args: Record<string, unknown>): Promise<number> {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    const mid = ((await getMeta(db, 'last_mid')) ?? 0) + 1;
+    await db.outbox.add({ mid, name, args, created_at: new Date().toISOString() });
+    await setMeta(db, 'last_mid', mid);
+    return mid;
+  });
+}
+
+// The named mutations the screens use, so argument shapes live in one place.
+export function updateProfile(db: MaatjeDB, args: ProfileUpdateArgs): Promise<number> {
+  return enqueue(db, 'profile.update', { ...args });
+}
+
+export function pendingMutations(db: MaatjeDB): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('mid').toArray();
+}
+
+// Hands the queued mutations new mids starting at `first` (after a gap, or for a new client id).
+export async function renumberOutbox(db: MaatjeDB, first: number): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const entries = await db.outbox.orderBy('mid').toArray();
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(entries.map((entry, i) => ({ ...entry, mid: first + i })));
+    await setMeta(db, 'last_mid', first + entries.length - 1);
+  });
+}

@@ -1,0 +1,24 @@
+// What the screen shows: base data (what the server said) with pending mutations applied on top.
+// Pure functions per entity, so the same rules are easy to test.
+import type { Mutation, ProfileData, ProfileUpdateArgs, Slot } from '../types';
+
+const PROFILE_FIELDS = ['display_name', 'locale', 'availability'] as const;
+
+// profile.update is per field: a later mutation overwrites only the fields it names.
+export function overlayProfile(base: ProfileData | null, pending: readonly Mutation[]): ProfileData | null {
+  if (!base) return null;
+  return [...pending]
+    .sort((a, b) => a.mid - b.mid)
+    .filter((m) => m.name === 'profile.update')
+    .reduce<ProfileData>((profile, m) => ({ ...profile, ...pickProfileFields(m.args) }), base);
+}
+
+function pickProfileFields(args: Record<string, unknown>): ProfileUpdateArgs {
+  const picked: ProfileUpdateArgs = {};
+  for (const field of PROFILE_FIELDS) {
+    if (!(field in args)) continue;
+    if (field === 'availability') picked.availability = (args.availability as Slot[]).map((s) => ({ ...s }));
+    else picked[field] = String(args[field]);
+  }
+  return picked;
+}

@@ -1,0 +1,60 @@
+// When to sync: at start, when back online, when the tab becomes visible, shortly after each
+// local write, and every few minutes. Only the leader tab runs it.
+import { liveQuery } from 'dexie';
+import type { MaatjeDB } from '../store/db';
+import { syncOnce } from './engine';
+import { whenLeader } from './leader';
+
+export interface SchedulerOptions {
+  intervalMs?: number;
+  debounceMs?: number;
+}
+
+// Never two rounds at once in this tab; a request during a round runs one more round after it.
+export function coalesce(task: () => Promise<unknown>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await task().catch((error) => console.error('sync failed', error));
+      } while (again);
+    })().finally(() => (running = null));
+    return running;
+  };
+}
+
+export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_500 }: SchedulerOptions = {}): () => void {
+  return whenLeader(() => {
+    const run = coalesce(() => syncOnce(db));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(run, debounceMs);
+    };
+    const onVisible = () => document.visibilityState === 'visible' && void run();
+    const onOnline = () => void run();
+
+    window.addEventListener('online', onOnline);
+    document.addEventListener('visibilitychange', onVisible);
+    const every = setInterval(run, intervalMs);
+    // Writes from any tab change the outbox; its newest mid tells us a write happened.
+    const writes = liveQuery(() => db.outbox.orderBy('mid').lastKey()).subscribe({
+      next: (mid) => mid !== undefined && soon(),
+    });
+    void run();
+
+    return () => {
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(every);
+      clearTimeout(timer);
+      writes.unsubscribe();
+    };
+  });
+}

@@ -1,0 +1,95 @@
+// Shapes of the API (DESIGN sections 5 and 6), shared by api.ts, its twin, the store and sync.
+
+export type Role = 'newcomer' | 'buddy' | 'coordinator' | 'admin';
+
+export interface Organisation {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'municipality' | 'province' | 'national';
+}
+
+export interface User {
+  id: string;
+  email: string;
+  display_name: string;
+  locale: string;
+  roles: Role[];
+  organisation: Organisation | null;
+}
+
+export interface SessionResponse {
+  user: User;
+  csrf_token: string;
+}
+
+// One weekly time slot; day 0 is Monday, times are "HH:MM" in Dutch time.
+export interface Slot {
+  day: number;
+  start: string;
+  end: string;
+}
+
+export interface ProfileData {
+  id: string;
+  display_name: string;
+  locale: string;
+  availability: Slot[];
+}
+
+export interface NoticeData {
+  id: string;
+  kind: string;
+  code: string;
+  message: string;
+  mutation: string;
+  created_at: string;
+}
+
+export type ProfileUpdateArgs = Partial<Omit<ProfileData, 'id'>>;
+
+export interface Mutation {
+  mid: number;
+  name: string;
+  args: Record<string, unknown>;
+}
+
+export interface PushRequest {
+  client_id: string;
+  schema_version: number;
+  mutations: Mutation[];
+}
+
+export interface PushResult {
+  mid: number;
+  status: 'applied' | 'duplicate' | 'rejected';
+  code?: string;
+  message?: string;
+  current?: Record<string, unknown> | null;
+}
+
+export interface PushResponse {
+  results: PushResult[];
+  last_mutation_id: number;
+  stopped: null | { mid: number; code: string; expected: number };
+}
+
+export interface PullRequest {
+  client_id: string;
+  schema_version: number;
+  cursor: string | null;
+  limit: number;
+}
+
+export type Change =
+  | { op: 'put'; entity: string; id: string; scope: string; seq: number; data: Record<string, unknown> }
+  | { op: 'del'; entity: string; id: string; scope: string; seq: number };
+
+export interface PullResponse {
+  changes: Change[];
+  drop_scope: string[];
+  reset: boolean;
+  last_mutation_id: number;
+  has_more: boolean;
+  cursor: string;
+}

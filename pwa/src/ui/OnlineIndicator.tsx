@@ -1,0 +1,19 @@
+// Always visible, also on the login screen: people must know their changes are safe offline.
+import { _ } from '../i18n';
+import { Icon } from './Icon';
+import { useOnline } from './useWatch';
+
+export function OnlineIndicator() {
+  const online = useOnline();
+  return (
+    <p
+      class={`online-indicator ${online ? 'is-online' : 'is-offline'}`}
+      data-testid="online-indicator"
+      data-online={String(online)}
+      role="status"
+    >
+      <Icon name="dot" filled={online} />{' '}
+      {online ? _("Online") : _("Offline — je wijzigingen worden bewaard")}
+    </p>
+  );
+}

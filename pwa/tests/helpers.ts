@@ -1,0 +1,24 @@
+// Fresh databases and a seeded in-memory server for each test.
+import { server } from '../src/api.testing';
+import { MaatjeDB } from '../src/store/db';
+import type { User } from '../src/types';
+
+let counter = 0;
+
+export function freshDb(): MaatjeDB {
+  counter += 1;
+  return new MaatjeDB(`maatje-test-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+export const ANNA_ID = '11111111-1111-4111-8111-111111111111';
+export const BRAM_ID = '22222222-2222-4222-8222-222222222222';
+
+// Resets the server with two users and logs in as Anna.
+export async function seedServer(): Promise<{ anna: User; bram: User }> {
+  server.reset();
+  const anna = server.addUser({ id: ANNA_ID, email: 'anna@example.nl', password: 'pw', display_name: 'Anna', locale: 'nl', roles: ['newcomer'] });
+  const bram = server.addUser({ id: BRAM_ID, email: 'bram@example.nl', password: 'pw', display_name: 'Bram', locale: 'nl', roles: ['buddy'] });
+  const { login } = await import('../src/api.testing');
+  await login('anna@example.nl', 'pw');
+  return { anna, bram };
+}

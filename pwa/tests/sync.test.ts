@@ -1,0 +1,239 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as twin from '../src/api.testing';
+import { server } from '../src/api.testing';
+import { clearLocalData, ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
+import { applyPullPage } from '../src/sync/apply';
+import { syncOnce } from '../src/sync/engine';
+import { pendingMutations, updateProfile } from '../src/sync/outbox';
+import { overlayProfile } from '../src/sync/overlay';
+import { pullAll } from '../src/sync/pull';
+import { pushAll } from '../src/sync/push';
+import { ANNA_ID, freshDb, seedServer } from './helpers';
+
+let db: MaatjeDB;
+beforeEach(async () => {
+  await seedServer();
+  db = freshDb();
+  await ensureClientId(db); // as syncOnce does before each round
+});
+
+async function shown(device: MaatjeDB) {
+  const row = await device.profile.get(ANNA_ID);
+  return overlayProfile(row?.data ?? null, await pendingMutations(device));
+}
+
+describe('push', () => {
+  it('sends queued mutations and removes the applied ones', async () => {
+    await updateProfile(db, { display_name: 'Anna B.' });
+    await updateProfile(db, { availability: [{ day: 2, start: '10:00', end: '12:00' }] });
+    await pushAll(db);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna B.', availability: [{ day: 2, start: '10:00', end: '12:00' }] });
+    expect(await getMeta(db, 'last_mutation_id')).toBe(2);
+  });
+
+  it('removes a rejected mutation and records it for the badge', async () => {
+    await updateProfile(db, { display_name: '   ' });
+    await updateProfile(db, { locale: 'ar' });
+    await pushAll(db);
+    expect(await db.outbox.count()).toBe(0);
+    const rejections = (await getMeta(db, 'rejections')) ?? [];
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]).toMatchObject({ mid: 1, name: 'profile.update', code: 'invalid_display_name', message: 'Je naam mag niet leeg zijn.' });
+    expect(server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna', locale: 'ar' }); // the queue did not wedge
+  });
+
+  it('keeps the outbox when the network is down, and sends it later', async () => {
+    await updateProfile(db, { display_name: 'Offline Anna' });
+    server.offline = true;
+    expect(await syncOnce(db)).toBe('offline');
+    expect(await db.outbox.count()).toBe(1);
+    expect(server.profile(ANNA_ID)?.display_name).toBe('Anna');
+    server.offline = false;
+    expect(await syncOnce(db)).toBeNull();
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.profile(ANNA_ID)?.display_name).toBe('Offline Anna');
+  });
+
+  it('keeps the outbox on 503 and on 426, and says why', async () => {
+    await updateProfile(db, { display_name: 'Later' });
+    server.failNext(503);
+    expect(await syncOnce(db)).toBe('server');
+    server.failNext(426);
+    expect(await syncOnce(db)).toBe('outdated');
+    expect(await getMeta(db, 'sync_problem')).toBe('outdated');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('sends in batches of 100 in mid order', async () => {
+    for (let i = 1; i <= 150; i++) await updateProfile(db, { display_name: `Name ${i}` });
+    const push = vi.spyOn(twin, 'syncPush');
+    await pushAll(db);
+    expect(push.mock.calls.map(([body]) => body.mutations.length)).toEqual([100, 50]);
+    expect(push.mock.calls[1][0].mutations[0].mid).toBe(101);
+    expect(server.profile(ANNA_ID)?.display_name).toBe('Name 150');
+    push.mockRestore();
+  });
+
+  it('a retried push after a lost answer is answered as duplicate and applied once', async () => {
+    await updateProfile(db, { display_name: 'Once' });
+    const body = { client_id: await ensureClientId(db), schema_version: 1, mutations: await pendingMutations(db) };
+    await twin.syncPush(body); // the server applied it, but the phone never heard back
+    server.putRow('profile', ANNA_ID, `user:${ANNA_ID}`, { ...server.profile(ANNA_ID)!, display_name: 'Changed elsewhere' });
+    await pushAll(db);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.profile(ANNA_ID)?.display_name).toBe('Changed elsewhere'); // not applied a second time
+  });
+
+  it('renumbers after a gap (server forgot this client) and gets through', async () => {
+    await updateProfile(db, { display_name: 'One' });
+    await pushAll(db);
+    await updateProfile(db, { display_name: 'Two' });
+    server.forgetClient(await ensureClientId(db));
+    await pushAll(db);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.profile(ANNA_ID)?.display_name).toBe('Two');
+  });
+
+  it('on 403 (client id of another user) starts a new client id and keeps the outbox', async () => {
+    const oldId = await ensureClientId(db);
+    await twin.login('bram@example.nl', 'pw');
+    await twin.syncPush({ client_id: oldId, schema_version: 1, mutations: [] }); // Bram's now
+    await twin.login('anna@example.nl', 'pw');
+    await updateProfile(db, { display_name: 'Mine' });
+    expect(await syncOnce(db)).toBe('server');
+    expect(await ensureClientId(db)).not.toBe(oldId);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await syncOnce(db)).toBeNull();
+    expect(server.profile(ANNA_ID)?.display_name).toBe('Mine');
+  });
+});
+
+describe('pull', () => {
+  it('fills the base tables and stores the cursor', async () => {
+    await pullAll(db);
+    expect((await db.profile.get(ANNA_ID))?.data.display_name).toBe('Anna');
+    expect(await getMeta(db, 'cursor')).toBeTruthy();
+  });
+
+  it('follows has_more page by page', async () => {
+    for (let i = 0; i < 1200; i++) server.putRow('notice', `n${i}`, `user:${ANNA_ID}`, { id: `n${i}`, message: `m${i}` });
+    const pull = vi.spyOn(twin, 'syncPull');
+    await pullAll(db);
+    expect(pull).toHaveBeenCalledTimes(3); // 1201 rows at 500 a page
+    expect(await db.notice.count()).toBe(1200);
+    pull.mockRestore();
+  });
+
+  it('applies a page in one transaction: a failing page leaves nothing behind', async () => {
+    await setMeta(db, 'cursor', 'old');
+    const page = {
+      changes: [
+        { op: 'put' as const, entity: 'profile', id: ANNA_ID, scope: `user:${ANNA_ID}`, seq: 5, data: { id: ANNA_ID } },
+        { op: 'put' as const, entity: 'notice', id: 'n1', scope: `user:${ANNA_ID}`, seq: 6, data: { id: 'n1' } },
+      ],
+      drop_scope: [], reset: false, last_mutation_id: 0, has_more: false, cursor: 'new',
+    };
+    db.notice.hook('creating', () => {
+      throw new Error('quota exceeded');
+    });
+    await expect(applyPullPage(db, await ensureClientId(db), page)).rejects.toThrow('quota exceeded');
+    expect(await db.profile.count()).toBe(0);
+    expect(await getMeta(db, 'cursor')).toBe('old');
+  });
+
+  it('drops outbox entries the server has already applied (mid <= last_mutation_id)', async () => {
+    await updateProfile(db, { display_name: 'A1' });
+    await updateProfile(db, { display_name: 'A2' });
+    await updateProfile(db, { display_name: 'A3' });
+    // Mids 1 and 2 reached the server, but their answer was lost.
+    await twin.syncPush({ client_id: await ensureClientId(db), schema_version: 1, mutations: (await pendingMutations(db)).slice(0, 2) });
+    await pullAll(db);
+    expect((await pendingMutations(db)).map((m) => m.mid)).toEqual([3]);
+    expect((await db.profile.get(ANNA_ID))?.data.display_name).toBe('A2');
+    expect((await shown(db))?.display_name).toBe('A3');
+  });
+
+  it('deletes rows the server deleted', async () => {
+    server.putRow('notice', 'n1', `user:${ANNA_ID}`, { id: 'n1' });
+    await pullAll(db);
+    server.deleteRow('notice', 'n1');
+    await pullAll(db);
+    expect(await db.notice.get('n1')).toBeUndefined();
+  });
+
+  it('reset clears the base tables but keeps the outbox', async () => {
+    server.putRow('notice', 'gone', `user:${ANNA_ID}`, { id: 'gone' });
+    await pullAll(db);
+    await db.notice.put({ id: 'stale', scope: `user:${ANNA_ID}`, seq: 1, data: {} as never }); // never on the server
+    server.deleteRow('notice', 'gone');
+    await updateProfile(db, { display_name: 'Queued' });
+    server.expireCursors();
+    const pull = vi.spyOn(twin, 'syncPull');
+    await pullAll(db);
+    expect((await pull.mock.results[0].value).reset).toBe(true);
+    pull.mockRestore();
+    expect(await db.notice.count()).toBe(0);
+    expect((await db.profile.get(ANNA_ID))?.data.display_name).toBe('Anna');
+    expect(await db.outbox.count()).toBe(1);
+    expect((await shown(db))?.display_name).toBe('Queued');
+  });
+
+  it('drop_scope removes every row of a lost scope and nothing else', async () => {
+    server.grant(ANNA_ID, 'match:m1');
+    server.putRow('notice', 'm-note', 'match:m1', { id: 'm-note' });
+    server.putRow('notice', 'own', `user:${ANNA_ID}`, { id: 'own' });
+    await pullAll(db);
+    expect(await db.notice.count()).toBe(2);
+    server.revoke(ANNA_ID, 'match:m1');
+    await pullAll(db);
+    expect((await db.notice.toArray()).map((r) => r.id)).toEqual(['own']);
+    expect(await db.profile.get(ANNA_ID)).toBeDefined();
+  });
+
+  it('a rejected change comes back as a notice from the server', async () => {
+    await updateProfile(db, { locale: 'xx' });
+    await syncOnce(db);
+    const notices = await db.notice.toArray();
+    expect(notices.map((n) => n.data)).toEqual([expect.objectContaining({ kind: 'rejected', code: 'invalid_locale', mutation: 'profile.update' })]);
+  });
+});
+
+describe('logout during a round', () => {
+  it('an answer that arrives after logout is not written', async () => {
+    const clientId = await ensureClientId(db);
+    const page = await twin.syncPull({ client_id: clientId, schema_version: 1, cursor: null, limit: 500 });
+    await clearLocalData(db); // the user logged out while the request was under way
+    expect(await applyPullPage(db, clientId, page)).toBe(false);
+    expect(await db.profile.count()).toBe(0);
+    expect(await db.meta.count()).toBe(0);
+  });
+});
+
+describe('two devices', () => {
+  it('converge on the server state, merging per field', async () => {
+    const phone = db;
+    const laptop = freshDb();
+    await ensureClientId(laptop);
+    await syncOnce(phone);
+    await syncOnce(laptop);
+    await updateProfile(phone, { display_name: 'Anna (phone)' }); // both offline, editing different fields
+    await updateProfile(laptop, { availability: [{ day: 4, start: '18:00', end: '20:00' }] });
+    await updateProfile(laptop, { locale: 'en' });
+    await updateProfile(phone, { locale: 'ar' }); // same field on both: the later push wins
+    await syncOnce(laptop);
+    await syncOnce(phone);
+    await syncOnce(laptop);
+    const expected = {
+      id: ANNA_ID,
+      display_name: 'Anna (phone)',
+      locale: 'ar',
+      availability: [{ day: 4, start: '18:00', end: '20:00' }],
+    };
+    expect(server.profile(ANNA_ID)).toEqual(expected);
+    expect(await shown(phone)).toEqual(expected);
+    expect(await shown(laptop)).toEqual(expected);
+    expect(await phone.outbox.count()).toBe(0);
+    expect(await laptop.outbox.count()).toBe(0);
+  });
+});

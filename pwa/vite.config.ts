@@ -1,0 +1,59 @@
+// Vite builds the app into dist/; vite-plugin-pwa compiles src/sw.ts and writes the manifest file.
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const testingApi = decodeURIComponent(new URL('./src/api.testing.ts', import.meta.url).pathname);
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // We register the worker ourselves in main.tsx: no inline script (CSP script-src 'self').
+      injectRegister: false,
+      registerType: 'prompt',
+      manifestFilename: 'manifest.webmanifest',
+      includeManifestIcons: false, // the glob below already takes every icon
+      manifest: {
+        name: 'Maatje',
+        short_name: 'Maatje',
+        description: 'Samen wegwijs in Nederland',
+        lang: 'nl',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0b6e4f',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        // The app shell, icons and the i18n catalogs: everything needed to start offline.
+        globPatterns: ['**/*.{js,css,html,png,svg,json}'], // the plugin adds the manifest itself
+        rollupFormat: 'iife', // a classic worker: module workers need a newer Chrome than many phones have
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    outDir: 'dist',
+    target: 'es2020', // cheap, older Android phones
+    modulePreload: { polyfill: false }, // keeps the HTML free of any inline script
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:5000' },
+  },
+  test: {
+    environment: 'node',
+    include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup.ts'],
+    // Sync logic talks to the in-memory twin of the API, never the network.
+    alias: [{ find: /^(\.{1,2}\/)+api$/, replacement: testingApi }],
+  },
+});
