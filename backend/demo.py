@@ -10,7 +10,7 @@ from backend.orgs.service import get_by_code, load_tree
 PASSWORD = "maatje-demo"
 # email, name, roles, organisation code, locale
 ACCOUNTS = [
-    ("newcomer@demo.maatje.nl", "Amal Haddad", ["newcomer"], "GM0344", "ar"),
+    ("newcomer@demo.maatje.nl", "Amal Haddad", ["newcomer"], "GM0344", None),  # follows the phone
     ("buddy@demo.maatje.nl", "Sanne de Vries", ["buddy"], "GM0344", "nl"),
     ("newcomer2@demo.maatje.nl", "Yonas Tesfay", ["newcomer"], "GM0363", "ti"),
     ("buddy2@demo.maatje.nl", "Daan Bakker", ["buddy"], "GM0363", "nl"),

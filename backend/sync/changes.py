@@ -36,21 +36,35 @@ def record_del(entity: str, entity_id, scope: str) -> None:
 
 def _take_seqs(session, count: int) -> int:
     """Reserve `count` numbers and return the first; the row stays locked until commit."""
-    last = session.execute(
-        sa.update(SyncState).where(SyncState.id == 1).values(seq=SyncState.seq + count).returning(SyncState.seq)
-    ).scalar_one()
+    session.flush()  # the transaction's own writes first: the lock on sync_state is taken last
+    last = session.connection().execute(_TAKE_SEQS, {"count": count}).scalar_one()
     return last - count + 1
 
 
+# Built once so SQLAlchemy's statement cache serves them; executed on the Core connection, as
+# there are no SyncState/SyncChange objects in a session to keep in step.
+_TAKE_SEQS = (
+    sa.update(SyncState).where(SyncState.id == 1)
+    .values(seq=SyncState.seq + sa.bindparam("count", type_=sa.BigInteger)).returning(SyncState.seq)
+)
+_UPSERTS = {}
+
+
+def _upsert_statement(dialect: str):
+    """Return the upsert of one feed row for this dialect (cached; run with executemany)."""
+    if dialect not in _UPSERTS:
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = insert(SyncChange)
+        _UPSERTS[dialect] = stmt.on_conflict_do_update(
+            index_elements=["entity", "entity_id"],
+            set_={c: stmt.excluded[c] for c in ("seq", "scope", "op", "data", "changed_at")},
+        )
+    return _UPSERTS[dialect]
+
+
 def _upsert(session, rows: list[dict]) -> None:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(SyncChange).values(rows)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["entity", "entity_id"],
-        set_={c: stmt.excluded[c] for c in ("seq", "scope", "op", "data", "changed_at")},
-    )
-    session.execute(stmt)
+    conn = session.connection()
+    conn.execute(_upsert_statement(conn.dialect.name), rows)
 
 
 @event.listens_for(Session, "before_commit")

@@ -1,0 +1,1 @@
+"""Performance benchmarks of the sync engine (not part of the test suite; see bench/README.md)."""

@@ -1,0 +1,98 @@
+"""End-to-end fixtures: the app on a real port, Debian's Chromium driven by Playwright."""
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from backend.config import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+AXE = ROOT / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """Serve the app (API + built PWA) on 127.0.0.1 with a free port, in a thread."""
+    if not (Path(app.config["PWA_DIST"]) / "index.html").exists():
+        pytest.fail("The PWA is not built: run `make pwa` (make test does it for you).")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch Debian's Chromium once for the session (never a downloaded browser)."""
+    if shutil.which("chromium") is None and not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `sudo apt-get install chromium` (make test does it as root).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(app):
+    """Load the demo data (accounts with the password maatje-demo)."""
+    from backend.demo import load_demo
+
+    with app.app_context():
+        load_demo()
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    """Return a factory of fresh browser contexts (each like a separate phone), closed at the end."""
+    contexts = []
+
+    def _new_context(**options):
+        context = browser.new_context(base_url=live_server, locale="nl-NL", timezone_id="Europe/Amsterdam",
+                                      viewport={"width": 390, "height": 800}, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield _new_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
+
+
+def log_in(page, email, password="maatje-demo"):
+    """Log in through the login screen, the way a person does."""
+    page.goto("/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_test_id("home").wait_for()
+
+
+def wait_for_service_worker(page):
+    """Wait until the service worker is active, so the app shell is in its cache."""
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+
+
+def axe_violations(page):
+    """Run axe-core in the page and return its violations (id and the nodes' HTML)."""
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], [n["html"] for n in v["nodes"]]) for v in result["violations"]]

@@ -1,0 +1,77 @@
+"""Sync in real Chromium: one user on two devices, offline edits, reloads, convergence."""
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in, wait_for_service_worker
+
+
+def open_profile(page):
+    page.goto("/#/profiel")
+    page.get_by_test_id("profile").wait_for()
+    expect(page.get_by_label("Naam")).not_to_have_value("")
+
+
+def test_one_user_on_two_devices_converges(new_context, demo):
+    phone_ctx, laptop_ctx = new_context(), new_context()
+    phone, laptop = phone_ctx.new_page(), laptop_ctx.new_page()
+    log_in(phone, "newcomer@demo.maatje.nl")
+    log_in(laptop, "newcomer@demo.maatje.nl")
+    wait_for_service_worker(phone)
+    open_profile(phone)
+    open_profile(laptop)
+
+    # The phone loses its connection and the newcomer changes her name there.
+    phone_ctx.set_offline(True)
+    phone.get_by_label("Naam").fill("Amal (telefoon)")
+    phone.get_by_role("button", name="Opslaan").click()
+    badge = phone.get_by_test_id("sync-badge")
+    expect(badge).to_have_attribute("data-pending", "1")
+    expect(badge).to_contain_text("1 wijziging wacht")
+
+    # A reload while offline keeps the pending change, shown on top of the stored profile.
+    phone.reload()
+    phone.get_by_test_id("profile").wait_for()
+    expect(phone.get_by_label("Naam")).to_have_value("Amal (telefoon)")
+    expect(phone.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "1")
+
+    # Meanwhile, online on the laptop, she adds a moment she is available.
+    laptop.get_by_role("button", name="Moment toevoegen").click()
+    laptop.get_by_label("Dag").select_option("2")
+    laptop.get_by_role("button", name="Opslaan").click()
+    expect(laptop.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0")
+
+    # Back online: the phone sends its change and pulls the laptop's; the laptop pulls the phone's.
+    phone_ctx.set_offline(False)
+    expect(phone.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0", timeout=20_000)
+    laptop.reload()
+    for page in (phone, laptop):
+        open_profile(page)
+        expect(page.get_by_label("Naam")).to_have_value("Amal (telefoon)", timeout=20_000)
+        expect(page.get_by_label("Dag")).to_have_value("2", timeout=20_000)
+    expect(laptop.get_by_test_id("sync-badge")).to_contain_text("Alles is bijgewerkt")
+
+
+def test_a_rejected_change_is_explained_in_plain_words(new_context, demo, app):
+    """The server refuses an offline change (here: a language it does not offer): the badge says so."""
+    context = new_context()
+    page = context.new_page()
+    log_in(page, "buddy@demo.maatje.nl")
+    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced")
+    # Queue the change the way the app's outbox does: one transaction writes the entry and last_mid.
+    page.evaluate("""async () => {
+        const open = indexedDB.open('maatje');
+        await new Promise((ok) => open.onsuccess = ok);
+        const tx = open.result.transaction(['outbox', 'meta'], 'readwrite');
+        const meta = tx.objectStore('meta');
+        const last = await new Promise((ok) => { const r = meta.get('last_mid'); r.onsuccess = () => ok(r.result); });
+        const mid = (last ? last.value : 0) + 1;
+        tx.objectStore('outbox').put({mid, name: 'profile.update', args: {locale: 'xx'}, created_at: new Date().toISOString()});
+        meta.put({key: 'last_mid', value: mid});
+        await new Promise((ok) => tx.oncomplete = ok);
+        open.result.close();
+    }""")
+    page.reload()
+    alert = page.get_by_role("alert").filter(has_text="Een wijziging is niet doorgevoerd")
+    expect(alert).to_be_visible(timeout=20_000)
+    expect(alert).to_contain_text("ongeldige gegevens")
+    alert.get_by_role("button", name="Sluiten").click()
+    expect(alert).to_be_hidden()
