@@ -24,14 +24,14 @@ def pending(session=None) -> list:
     return session.info.setdefault(PENDING, [])
 
 
-def record_put(entity: str, entity_id, scope: str, data: dict) -> None:
+def record_put(entity: str, entity_id, scope: str, data: dict, session=None) -> None:
     """Publish the full row `data` of entity/entity_id to everyone holding `scope`."""
-    pending().append((entity, str(entity_id), scope, "put", json.dumps(data, separators=(",", ":"), default=str)))
+    pending(session).append((entity, str(entity_id), scope, "put", json.dumps(data, separators=(",", ":"), default=str)))
 
 
-def record_del(entity: str, entity_id, scope: str) -> None:
+def record_del(entity: str, entity_id, scope: str, session=None) -> None:
     """Publish the deletion of entity/entity_id (a tombstone) to everyone holding `scope`."""
-    pending().append((entity, str(entity_id), scope, "del", None))
+    pending(session).append((entity, str(entity_id), scope, "del", None))
 
 
 def _take_seqs(session, count: int) -> int:
