@@ -1,6 +1,6 @@
 """Flask CLI commands: `flask --app backend db|orgs|demo|i18n|sync ...`."""
 import click
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 db_cli = AppGroup("db", help="Database schema (Alembic migrations).")
 orgs_cli = AppGroup("orgs", help="The organisation tree.")
@@ -54,6 +54,7 @@ def sync_cleanup(days):
 
 
 @click.command("demo")
+@with_appcontext
 def demo():
     """Load the demo organisation, accounts and data (idempotent; never in production)."""
     from backend.demo import load_demo

@@ -1,0 +1,34 @@
+"""The demo command: exactly the documented accounts, idempotent."""
+import sqlalchemy as sa
+
+from backend.accounts.models import User
+from backend.matching.models import Match
+
+DEMO_LOGINS = {
+    "newcomer@demo.maatje.nl", "buddy@demo.maatje.nl", "newcomer2@demo.maatje.nl", "buddy2@demo.maatje.nl",
+    "coordinator@demo.maatje.nl", "province@demo.maatje.nl", "admin@demo.maatje.nl",
+}
+
+
+def test_demo_runs_twice_and_creates_the_documented_accounts(app, client):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(args=["demo"])
+    assert second.exit_code == 0 and "created" not in second.output.replace("0 created", "")
+    with app.app_context():
+        from backend.extensions import db
+
+        emails = set(db.session.scalars(sa.select(User.email).where(User.email.like("%@demo.maatje.nl"))))
+        assert DEMO_LOGINS <= emails
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Match).where(Match.status == "active")) == 2
+        coordinator = db.session.scalar(sa.select(User).where(User.email == "coordinator@demo.maatje.nl"))
+        newcomer = db.session.scalar(sa.select(User).where(User.email == "newcomer@demo.maatje.nl"))
+        assert coordinator.organisation_id == newcomer.organisation_id  # the first pair's branch
+    from backend.extensions import limiter
+
+    for email in DEMO_LOGINS:
+        limiter.reset()  # seven logins from one address would hit the login limit
+        response = client.post("/api/auth/login", json={"email": email, "password": "maatje-demo"})
+        assert response.status_code == 200, email
+        client.post("/api/auth/logout", headers={"X-CSRF-Token": response.json["csrf_token"]})
