@@ -6,6 +6,7 @@ import pytest
 
 from backend import create_app
 from backend.config import TestConfig
+from backend.extensions import db
 
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -23,9 +24,14 @@ def test_two_instances_share_the_login_limit(app, make_user):
         RATELIMIT_STORAGE_URI = REDIS
         RATELIMIT_KEY_PREFIX = f"test-{uuid.uuid4().hex}"
 
-    first, second = create_app(RedisConfig), create_app(RedisConfig)
+    instances = [create_app(RedisConfig), create_app(RedisConfig)]
     codes = []
-    for i in range(6):
-        instance = (first, second)[i % 2].test_client()  # a load balancer alternating instances
-        codes.append(instance.post("/api/auth/login", json={"email": "a@example.org", "password": "wrong-one"}).status_code)
+    try:
+        for i in range(6):
+            client = instances[i % 2].test_client()  # a load balancer alternating instances
+            codes.append(client.post("/api/auth/login", json={"email": "a@example.org", "password": "wrong-one"}).status_code)
+    finally:
+        for instance in instances:
+            with instance.app_context():
+                db.engine.dispose()  # close their pooled connections now, not at garbage collection
     assert codes == [401] * 5 + [429]
