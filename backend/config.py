@@ -34,12 +34,19 @@ def database_url() -> str:
     return url
 
 
+def engine_options(url: str) -> dict:
+    """Return SQLAlchemy engine options for this database."""
+    if url.startswith("sqlite"):
+        return {}  # a file on this machine: nothing to ping, nothing that drops idle connections
+    # A server may close idle connections (restarts, failover); test each one before use.
+    return {"pool_pre_ping": True}
+
+
 class Config:
     """Production-safe defaults; everything overridable from the environment."""
 
     SECRET_KEY = None  # filled in by create_app via _secret_key()
     SQLALCHEMY_DATABASE_URI = None  # filled in by create_app via database_url()
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 1024 * 1024  # 1 MiB: a sync batch of 100 mutations fits easily
 
     SESSION_COOKIE_HTTPONLY = True

@@ -57,10 +57,12 @@ def ensure_wrk() -> str:
         return path
     if os.geteuid() != 0:
         sys.exit("wrk is missing. Install it with: sudo apt-get install -y wrk")
-    print("   wrk is missing: apt-get install -y wrk")
+    print("   wrk is missing: apt-get update && apt-get install -y wrk")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "wrk"]):
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     path = shutil.which("wrk")
     if not path:
         sys.exit("wrk is still missing after apt-get install -y wrk")
@@ -137,16 +139,23 @@ class Server:
                 pass
 
 
+# One device, one User-Agent: flask-login ties a session to it, and a request from another
+# agent marks the session "not fresh", which re-signs the cookie on every request wrk sends
+# (wrk never stores cookies). A phone sends the same agent every time.
+USER_AGENT = "maatje-bench-phone/1.0"
+
+
 def login(server: Server, email: str) -> dict:
     """Log in over HTTP; return the headers an authenticated unsafe request needs."""
-    status, headers, body = server.request("POST", "/api/auth/login", {"email": email, "password": PASSWORD})
+    status, headers, body = server.request("POST", "/api/auth/login", {"email": email, "password": PASSWORD},
+                                           {"User-Agent": USER_AGENT})
     if status != 200:
         raise RuntimeError(f"login failed: {status} {body[:300]!r}")
     cookies = [v.split(";", 1)[0] for k, v in headers if k.lower() == "set-cookie"]
     session = [c for c in cookies if c.startswith("session=")]
     if not session:
         raise RuntimeError(f"login set no session cookie: {cookies}")
-    return {"Cookie": "; ".join(session), "X-CSRF-Token": json.loads(body)["csrf_token"]}
+    return {"Cookie": "; ".join(session), "X-CSRF-Token": json.loads(body)["csrf_token"], "User-Agent": USER_AGENT}
 
 
 def pull_to_date(server: Server, auth: dict, client_id: str, expected: int) -> str:

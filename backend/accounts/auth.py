@@ -3,10 +3,12 @@ import hmac
 import secrets
 import uuid
 
-from flask import request, session
+import sqlalchemy as sa
+from flask import g, request, session
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
+from flask_login import UserMixin, current_user
 
+from backend.accounts.models import User
 from backend.errors import Forbidden, Unauthorized
 from backend.extensions import db, login
 
@@ -20,19 +22,41 @@ def init_login(app):
     app.before_request(check_csrf)
 
 
+class SessionUser(UserMixin):
+    """Who the session belongs to: read with one light query on every request.
+
+    Checking a session must not cost a full User row (the up-to-date sync pull is mostly
+    this check); views that need the row call me().
+    """
+
+    def __init__(self, id, session_gen, locale, role_names):
+        self.id, self.session_gen, self.locale, self.role_names = id, session_gen, locale, role_names
+
+    def get_id(self) -> str:
+        return f"{self.id}.{self.session_gen}"
+
+    def has_role(self, role: str) -> bool:
+        """Tell whether the user holds this role."""
+        return role in self.role_names.split()
+
+
+_users = User.__table__.c
+_SESSION_USER = sa.select(_users.id, _users.session_gen, _users.locale, _users.roles).where(
+    _users.id == sa.bindparam("id")
+)
+
+
 @login.user_loader
 def load_user(session_id: str):
     """Load the user of a session id 'uuid.generation'; a stale generation is logged out."""
-    from backend.accounts.models import User
-
     user_id, _, gen = session_id.partition(".")
     try:
-        user = db.session.get(User, uuid.UUID(user_id))
+        row = db.session.execute(_SESSION_USER, {"id": uuid.UUID(user_id)}).first()
     except ValueError:
         return None
-    if user is None or str(user.session_gen) != gen:
+    if row is None or str(row.session_gen) != gen:
         return None
-    return user
+    return SessionUser(*row)
 
 
 @login.unauthorized_handler
@@ -41,9 +65,19 @@ def unauthorized():
     raise Unauthorized()
 
 
-def me():
-    """Return the logged-in User itself, not flask-login's proxy (services get real objects)."""
+def principal():
+    """Return who is logged in (id, locale, roles) without loading the User row."""
     return current_user._get_current_object()
+
+
+def me():
+    """Return the logged-in User row itself (services get real objects, not a proxy)."""
+    user = current_user._get_current_object()
+    if isinstance(user, SessionUser):
+        if "me" not in g:
+            g.me = db.session.get(User, user.id)
+        user = g.me
+    return user
 
 
 def csrf_token() -> str:

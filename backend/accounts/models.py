@@ -29,7 +29,8 @@ class User(UserMixin, db.Model):
     created_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow)
     updated_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    organisation = so.relationship("Organisation", lazy="joined")
+    # Loaded when a screen needs it, not on every request's user load.
+    organisation = so.relationship("Organisation")
 
     @property
     def roles(self) -> list[str]:

@@ -30,7 +30,7 @@ def _login_email_key():
 class Login(MethodView):
     decorators = [limiter.limit(_login_limit), limiter.limit(_login_limit, key_func=_login_email_key)]
 
-    @bp.arguments(LoginSchema)
+    @bp.arguments(LoginSchema())
     @bp.response(200, SessionSchema)
     def post(self, data):
         """Log in with email and password; sets the session cookie."""
@@ -57,7 +57,7 @@ class Me(MethodView):
         return _session_payload(auth.me())
 
     @login_required
-    @bp.arguments(ProfileUpdateSchema)
+    @bp.arguments(ProfileUpdateSchema())
     @bp.response(200, SessionSchema)
     def patch(self, data):
         """Change the own name, language or availability."""
@@ -67,7 +67,7 @@ class Me(MethodView):
 @bp.route("/password")
 class Password(MethodView):
     @login_required
-    @bp.arguments(PasswordChangeSchema)
+    @bp.arguments(PasswordChangeSchema())
     @bp.response(200, SessionSchema)
     def post(self, data):
         """Change the own password; other sessions are logged out."""

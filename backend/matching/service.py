@@ -25,9 +25,14 @@ def end_match(match_id) -> Match:
     return match
 
 
+# Built once on the table: every pull asks this, and building it per call cost more than running it.
+_matches = Match.__table__.c
+_ACTIVE_MATCH_IDS = sa.select(_matches.id).where(
+    _matches.status == "active",
+    sa.or_(_matches.newcomer_id == sa.bindparam("user_id"), _matches.buddy_id == sa.bindparam("user_id")),
+)
+
+
 def active_match_ids(conn, user_id) -> list:
     """Return the ids of the active matches the user is a party to."""
-    query = sa.select(Match.id).where(
-        Match.status == "active", sa.or_(Match.newcomer_id == user_id, Match.buddy_id == user_id)
-    )
-    return list(conn.execute(query).scalars())
+    return list(conn.execute(_ACTIVE_MATCH_IDS, {"user_id": user_id}).scalars())

@@ -13,7 +13,7 @@ bp = Blueprint("orgs", __name__, url_prefix="/api/orgs", description="The organi
 @bp.route("")
 class Organisations(MethodView):
     @login_required
-    @bp.arguments(OrganisationQuerySchema, location="query")
+    @bp.arguments(OrganisationQuerySchema(), location="query")
     @bp.response(200, OrganisationSchema(many=True))
     @bp.paginate(QueryPage)
     def get(self, args):

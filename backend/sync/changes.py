@@ -70,6 +70,8 @@ def _upsert(session, rows: list[dict]) -> None:
 @event.listens_for(Session, "before_commit")
 def _flush_pending(session):
     """Write this transaction's pending changes into the feed, last write per row wins."""
+    if session.in_nested_transaction():
+        return  # a savepoint: its changes wait for the real commit
     changes = session.info.pop(PENDING, None)
     if not changes:
         return
@@ -88,5 +90,6 @@ def _flush_pending(session):
 
 @event.listens_for(Session, "after_rollback")
 def _drop_pending(session):
-    """Forget changes of a transaction that did not commit."""
-    session.info.pop(PENDING, None)
+    """Forget changes of a transaction that did not commit (a savepoint's callers trim their own)."""
+    if not session.in_nested_transaction():
+        session.info.pop(PENDING, None)

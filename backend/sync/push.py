@@ -1,9 +1,10 @@
-"""Push: apply a client's mutations exactly once, each in its own transaction.
+"""Push: apply a client's mutations exactly once.
 
-Invariants (docs/sync.md): the ledger row, the client's last_mutation_id and the
-mutation's effects commit together; a mid at or below last_mutation_id is answered from
-the ledger; a gap stops the batch; a rejection advances last_mutation_id and leaves a Notice;
-an infrastructure failure advances nothing (503).
+A batch runs in one transaction and each mutation in a savepoint inside it. Invariants
+(docs/sync.md): the ledger rows, the client's last_mutation_id and the mutations' effects
+commit together; a mid at or below last_mutation_id is answered from the ledger; a gap stops
+the batch (what came before it commits); a rejection undoes only its own mutation, advances
+last_mutation_id and leaves a Notice; an infrastructure failure answers 503 and advances nothing.
 """
 import marshmallow as ma
 import sqlalchemy as sa
@@ -17,6 +18,18 @@ from backend.sync import changes, clients, registry
 from backend.sync.models import SyncClient, SyncLedger
 
 REJECTION_CODES = {404: "not_found", 403: "forbidden", 409: "conflict", 422: "invalid_args"}
+LEDGER_FIELDS = ("status", "code", "message", "current")
+
+# Core statements: no one holds these rows as ORM objects, and the unit of work would cost
+# more than the writes themselves (bench/sync_push.py).
+_LOCK_CLIENT = (
+    sa.select(SyncClient.last_mutation_id).where(SyncClient.id == sa.bindparam("client_id")).with_for_update()
+)
+_ADVANCE_CLIENT = (
+    sa.update(SyncClient).where(SyncClient.id == sa.bindparam("client_id")).values(last_mutation_id=sa.bindparam("mid"))
+)
+_LEDGER_ROW = sa.select(SyncLedger).where(SyncLedger.client_id == sa.bindparam("client_id"),
+                                          SyncLedger.mid == sa.bindparam("mid"))
 
 
 def push(user, client_id, schema_version: int, mutations: list[dict]) -> dict:
@@ -25,63 +38,42 @@ def push(user, client_id, schema_version: int, mutations: list[dict]) -> dict:
     limit = current_app.config["SYNC_MAX_BATCH"]
     if len(mutations) > limit:
         raise AppError(gettext("Stuur hoogstens %(n)d wijzigingen per keer.", n=limit), code=413)
-    user_id = user.id
     clients.claim_client(user, client_id)
-    results, stopped = [], None
-    for mutation in mutations:
-        try:
-            outcome = _apply_one(user_id, client_id, mutation)
-        except sa.exc.SQLAlchemyError:
-            db.session.rollback()
-            current_app.logger.exception("push failed on mid %s", mutation["mid"])
-            raise ServiceUnavailable()
-        if "expected" in outcome:
-            stopped = outcome
-            break
-        results.append(outcome)
-    last = db.session.scalar(sa.select(SyncClient.last_mutation_id).where(SyncClient.id == client_id))
-    db.session.rollback()
-    return {"results": results, "last_mutation_id": last, "stopped": stopped}
-
-
-def _begin_write():
-    """Start a fresh write transaction (BEGIN IMMEDIATE on SQLite: no failed lock upgrades)."""
-    db.session.rollback()
-    db.session.connection(execution_options={"sqlite_immediate": True})
-
-
-def _apply_one(user_id, client_id, mutation: dict) -> dict:
-    mid, name = mutation["mid"], mutation["name"]
-    _begin_write()
-    # Core statements for the client row and the ledger: the ORM unit of work costs more than
-    # the writes themselves here (bench/sync_push.py), and no one holds these rows as objects.
-    conn = db.session.connection()
-    last_mid = conn.execute(_LOCK_CLIENT, {"client_id": client_id}).scalar_one()
-    if mid <= last_mid:
-        entry = db.session.get(SyncLedger, (client_id, mid))
+    try:
+        return _apply_batch(user.id, client_id, mutations)
+    except sa.exc.SQLAlchemyError:
         db.session.rollback()
-        return _duplicate(mid, entry)
-    if mid != last_mid + 1:
-        db.session.rollback()
-        return {"mid": mid, "code": "gap", "expected": last_mid + 1}
+        current_app.logger.exception("push of client %s failed", client_id)
+        raise ServiceUnavailable()
+
+
+def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
     from backend.accounts.models import User  # sync must not import features at module level
 
-    user = db.session.get(User, user_id)
-    result = _run_handler(user, mid, name, mutation["args"])
-    conn.execute(_ADVANCE_CLIENT, {"client_id": client_id, "mid": mid})
-    conn.execute(sa.insert(SyncLedger), {
-        "client_id": client_id, "mid": mid, "name": name, "status": result["status"], "code": result["code"],
-        "message": result["message"], "current": result["current"]})
-    if result["status"] == "rejected":
-        add_notice(user_id, "rejected", result["code"], result["message"], mutation=name)
+    db.session.rollback()  # a fresh transaction, and on SQLite BEGIN IMMEDIATE: no failed lock upgrade
+    conn = db.session.connection(execution_options={"sqlite_immediate": True})
+    last = conn.execute(_LOCK_CLIENT, {"client_id": client_id}).scalar_one()  # one push per client at a time
+    user = db.session.get(User, user_id, populate_existing=True)
+    results, stopped, ledger = [], None, []
+    for mutation in mutations:
+        mid, name = mutation["mid"], mutation["name"]
+        if mid <= last:
+            results.append(_duplicate(conn, client_id, mid, ledger))
+            continue
+        if mid != last + 1:
+            stopped = {"mid": mid, "code": "gap", "expected": last + 1}
+            break
+        result = _run_handler(user, mid, name, mutation["args"])
+        if result["status"] == "rejected":
+            add_notice(user_id, "rejected", result["code"], result["message"], mutation=name)
+        ledger.append({"client_id": client_id, "mid": mid, "name": name, **{k: result[k] for k in LEDGER_FIELDS}})
+        results.append(result)
+        last = mid
+    if ledger:
+        conn.execute(sa.insert(SyncLedger), ledger)
+        conn.execute(_ADVANCE_CLIENT, {"client_id": client_id, "mid": last})
     db.session.commit()
-    return result
-
-
-_LOCK_CLIENT = sa.select(SyncClient.last_mutation_id).where(SyncClient.id == sa.bindparam("client_id")).with_for_update()
-_ADVANCE_CLIENT = (
-    sa.update(SyncClient).where(SyncClient.id == sa.bindparam("client_id")).values(last_mutation_id=sa.bindparam("mid"))
-)
+    return {"results": results, "last_mutation_id": last, "stopped": stopped}
 
 
 def _run_handler(user, mid: int, name: str, raw_args) -> dict:
@@ -99,13 +91,11 @@ def _run_handler(user, mid: int, name: str, raw_args) -> dict:
     try:
         current = handler.handler(user, args)
         savepoint.commit()
-    except registry.Rejected as rej:
+    except (registry.Rejected, AppError) as err:
         savepoint.rollback()
         del changes.pending()[mark:]
-        return _rejected(mid, rej.code, rej.message, rej.current)
-    except AppError as err:
-        savepoint.rollback()
-        del changes.pending()[mark:]
+        if isinstance(err, registry.Rejected):
+            return _rejected(mid, err.code, err.message, err.current)
         return _rejected(mid, REJECTION_CODES.get(err.code, "rejected"), err.message or _l("Deze wijziging kon niet."),
                          errors=err.errors)
     return {"mid": mid, "status": "applied", "code": None, "message": None, "current": current}
@@ -118,8 +108,10 @@ def _rejected(mid, code, message, current=None, errors=None) -> dict:
     return result
 
 
-def _duplicate(mid: int, entry: SyncLedger | None) -> dict:
-    """Answer a mutation seen before from the ledger (or from nothing, if cleaned away)."""
+def _duplicate(conn, client_id, mid: int, batch_ledger: list[dict]) -> dict:
+    """Answer a mutation seen before from the ledger (this batch's or the stored one)."""
+    entry = next((row for row in batch_ledger if row["mid"] == mid), None)
     if entry is None:
-        return {"mid": mid, "status": "duplicate", "code": None, "message": None, "current": None}
-    return {"mid": mid, "status": "duplicate", "code": entry.code, "message": entry.message, "current": entry.current}
+        stored = conn.execute(_LEDGER_ROW, {"client_id": client_id, "mid": mid}).first()
+        entry = stored._mapping if stored is not None else {}
+    return {"mid": mid, "status": "duplicate", **{k: entry.get(k) for k in ("code", "message", "current")}}

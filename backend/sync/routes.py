@@ -4,7 +4,7 @@ from flask.views import MethodView
 from flask_login import login_required
 from flask_smorest import Blueprint
 
-from backend.accounts.auth import me
+from backend.accounts.auth import me, principal
 from backend.sync import pull, push
 from backend.sync.schemas import PullResponseSchema, PullSchema, PushResponseSchema, PushSchema
 
@@ -14,7 +14,7 @@ bp = Blueprint("sync", __name__, url_prefix="/api/sync", description="Offline sy
 @bp.route("/push")
 class Push(MethodView):
     @login_required
-    @bp.arguments(PushSchema)
+    @bp.arguments(PushSchema())
     @bp.response(200, PushResponseSchema)
     def post(self, data):
         """Apply the client's pending mutations, each exactly once."""
@@ -24,9 +24,9 @@ class Push(MethodView):
 @bp.route("/pull")
 class Pull(MethodView):
     @login_required
-    @bp.arguments(PullSchema)
+    @bp.arguments(PullSchema())
     @bp.response(200, PullResponseSchema)
     def post(self, data):
         """Return the changes since the cursor, from one snapshot."""
-        body = pull.pull(me(), data["client_id"], data["schema_version"], data["cursor"], data["limit"])
+        body = pull.pull(principal(), data["client_id"], data["schema_version"], data["cursor"], data["limit"])
         return Response(body, mimetype="application/json")
