@@ -25,3 +25,20 @@ def check() -> None:
 def revision(message: str) -> None:
     """Write a new migration from the difference between models and database."""
     command.revision(alembic_config(), message=message, autogenerate=True)
+
+
+def rebuild_for_tests() -> None:
+    """Drop every table, then build the schema as production does: Alembic, then the org tree.
+
+    For the test suite and the benchmarks only: it deletes all data.
+    """
+    import sqlalchemy as sa
+
+    from backend.extensions import db
+    from backend.orgs.service import load_tree
+
+    with db.engine.begin() as conn:
+        db.metadata.drop_all(conn)
+        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade()
+    load_tree()

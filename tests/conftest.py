@@ -6,7 +6,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from backend import create_app
+from backend import create_app, migrate
 from backend.config import TestConfig, database_url
 from backend.extensions import db as _db, limiter
 
@@ -28,20 +28,8 @@ def app(database_uri):
 
     app = create_app(Config)
     with app.app_context():
-        rebuild_schema()
+        migrate.rebuild_for_tests()
     return app
-
-
-def rebuild_schema():
-    """Drop everything and build the schema the way production does: Alembic, then the org tree."""
-    from backend import migrate
-    from backend.orgs.service import load_tree
-
-    with _db.engine.begin() as conn:
-        _db.metadata.drop_all(conn)
-        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
-    migrate.upgrade()
-    load_tree()
 
 
 @pytest.fixture(autouse=True)

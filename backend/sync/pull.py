@@ -5,7 +5,6 @@ commit, so seq order is commit order and a snapshot always holds a gap-free pref
 feed. That is why a cursor can jump to the snapshot's seq without skipping a late commit.
 """
 import json
-from contextlib import contextmanager
 
 import sqlalchemy as sa
 from flask import current_app
@@ -39,18 +38,22 @@ _FEED_PAGE = (
 )
 
 
-@contextmanager
+def begin_snapshot() -> None:
+    """Start the session's transaction as one read snapshot (REPEATABLE READ on PostgreSQL).
+
+    The pull route calls this before the session check reads the user, so that read and every
+    read of the pull share the snapshot and one connection. SQLite in WAL mode gives every
+    transaction a snapshot already.
+    """
+    if db.engine.dialect.name == "postgresql":
+        db.session.connection(execution_options={"isolation_level": "REPEATABLE READ", "postgresql_readonly": True})
+
+
 def snapshot():
-    """Yield a connection whose reads all come from one consistent snapshot."""
-    if db.engine.dialect.name == "sqlite":
-        # SQLite in WAL mode: every read of one transaction sees one snapshot, so the request's
-        # own session connection (its read transaction) will do, and no second connection is needed.
-        yield db.session.connection()
-        return
-    with db.engine.connect() as conn:
-        conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-        with conn.begin():
-            yield conn
+    """Return a connection whose reads all come from one consistent snapshot."""
+    if not db.session().in_transaction():
+        begin_snapshot()
+    return db.session.connection()
 
 
 def pull(user, client_id, schema_version: int, token: str | None, limit: int) -> str:
@@ -58,27 +61,27 @@ def pull(user, client_id, schema_version: int, token: str | None, limit: int) ->
     clients.check_schema_version(schema_version)
     version = current_app.config["SYNC_SCHEMA_VERSION"]
     cur = cursors.decode(token)
-    with snapshot() as conn:
-        state = conn.execute(_STATE_AND_CLIENT, {"client_id": client_id}).one()
-        if state.user_id is not None and state.user_id != user.id:  # user_id is NULL: no such client yet
-            raise Forbidden(_l("Dit apparaat hoort bij een ander account. Log opnieuw in."))
-        current = registry.scopes_of(conn, user)
-        reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq)
-        if cur is None or reset:
-            # From scratch: a snapshot of every scope up to now, then the feed from there.
-            cur = cursors.Cursor(version, state.seq, set(current), cursors.Snapshot(set(current), 0, state.seq))
-        dropped = sorted(cur.held - current)
-        cur.held &= current
-        if cur.snapshot:
-            cur.snapshot.scopes &= current
-            cur.snapshot = cur.snapshot if cur.snapshot.scopes else None
-        gained = current - cur.held
-        if gained and not cur.snapshot:
-            cur.snapshot = cursors.Snapshot(gained, 0, cur.seq)
-            cur.held |= gained
-        rows, has_more = _read_page(conn, cur, state.seq, limit)
-        has_more = has_more or bool(current - cur.held)
-        last_mid = state.last_mutation_id if state.user_id is not None else 0
+    conn = snapshot()
+    state = conn.execute(_STATE_AND_CLIENT, {"client_id": client_id}).one()
+    if state.user_id is not None and state.user_id != user.id:  # user_id is NULL: no such client yet
+        raise Forbidden(_l("Dit apparaat hoort bij een ander account. Log opnieuw in."))
+    current = registry.scopes_of(conn, user)
+    reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq)
+    if cur is None or reset:
+        # From scratch: a snapshot of every scope up to now, then the feed from there.
+        cur = cursors.Cursor(version, state.seq, set(current), cursors.Snapshot(set(current), 0, state.seq))
+    dropped = sorted(cur.held - current)
+    cur.held &= current
+    if cur.snapshot:
+        cur.snapshot.scopes &= current
+        cur.snapshot = cur.snapshot if cur.snapshot.scopes else None
+    gained = current - cur.held
+    if gained and not cur.snapshot:
+        cur.snapshot = cursors.Snapshot(gained, 0, cur.seq)
+        cur.held |= gained
+    rows, has_more = _read_page(conn, cur, state.seq, limit)
+    has_more = has_more or bool(current - cur.held)
+    last_mid = state.last_mutation_id if state.user_id is not None else 0
     return _render(rows, dropped, reset, last_mid, has_more, cursors.encode(cur))
 
 

@@ -1,5 +1,5 @@
 """Routes under /api/sync: push mutations, pull changes."""
-from flask import Response
+from flask import Response, request
 from flask.views import MethodView
 from flask_login import login_required
 from flask_smorest import Blueprint
@@ -9,6 +9,13 @@ from backend.sync import pull, push
 from backend.sync.schemas import PullResponseSchema, PullSchema, PushResponseSchema, PushSchema
 
 bp = Blueprint("sync", __name__, url_prefix="/api/sync", description="Offline sync (docs/sync.md)")
+
+
+@bp.before_request
+def one_snapshot_for_pull():
+    """Begin the pull's read snapshot before the session check reads the user."""
+    if request.endpoint == "sync.Pull":
+        pull.begin_snapshot()
 
 
 @bp.route("/push")

@@ -119,13 +119,15 @@ class SyncMachine(RuleBasedStateMachine):
         device = self.devices[d]
         if len(device.outbox) < 2:
             return
+        before = device.pull_page().json["last_mutation_id"]  # a peek: not applied
         CRASH["at"] = crash_after
         response = device.push(*device.outbox)
         CRASH["at"] = None
-        # Handlers run only for new mutations; a crash answers 503 and the outbox stays.
+        # Handlers run only for new mutations; a crash answers 503, advances nothing, the outbox stays.
         assert response.status_code in (200, 503)
         if response.status_code == 503:
             assert response.json["code"] == 503 and response.json["message"]
+            assert device.pull_page().json["last_mutation_id"] == before
 
     @rule(d=devices_idx, limit=st.integers(min_value=1, max_value=4), lose_reply=st.booleans())
     def pull(self, d, limit, lose_reply):
