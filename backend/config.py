@@ -69,6 +69,8 @@ class Config:
     RTL_LANGUAGES = ["ar", "fa", "ps", "ckb"]
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Behind a load balancer: how many proxies set X-Forwarded-For/-Proto (0: none, trust nothing).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
 

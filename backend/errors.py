@@ -5,6 +5,7 @@ HTTPExceptions from Flask/werkzeug/webargs (404, 413, 422 ...) and anything unex
 """
 from flask import current_app, jsonify
 from flask_babel import gettext, lazy_gettext as _l
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -146,6 +147,12 @@ def handle_http_exception(error: HTTPException):
     return error_response(error.code, message, errors, data.get("headers"))
 
 
+def handle_data_error(error):
+    """A value the database cannot store (a NUL character, a number out of range) is bad input."""
+    db.session.rollback()
+    return error_response(422, GENERIC_FIELD_MESSAGE)
+
+
 def handle_unexpected(error: Exception):
     """Log and hide unexpected errors behind a translated 500."""
     db.session.rollback()
@@ -158,4 +165,5 @@ def register_error_handlers(app):
     app.register_error_handler(AppError, handle_app_error)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(InternalServerError, handle_http_exception)
+    app.register_error_handler(DataError, handle_data_error)
     app.register_error_handler(Exception, handle_unexpected)

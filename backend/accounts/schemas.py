@@ -56,7 +56,10 @@ def validate_locale(value):
 class ProfileUpdateSchema(ma.Schema):
     """Fields of the own profile; every field optional (per-field merge)."""
 
-    display_name = ma.fields.String(validate=ma.validate.Length(min=1, max=80, error=_l("Gebruik 1 tot 80 tekens.")))
+    display_name = ma.fields.String(validate=[
+        ma.validate.Length(min=1, max=80, error=_l("Gebruik 1 tot 80 tekens.")),
+        ma.validate.Regexp(r"^[^\x00-\x1f]*$", error=_l("Gebruik geen onzichtbare tekens.")),
+    ])
     locale = ma.fields.String(validate=validate_locale)
     availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema), validate=ma.validate.Length(max=21))
 

@@ -15,6 +15,9 @@ from flask_babel import lazy_gettext as _l
 from backend.errors import ValidationError
 
 
+MAX_SEQ = 2**63  # the feed sequence is a BIGINT
+
+
 @dataclass
 class Snapshot:
     scopes: set[str]
@@ -49,11 +52,15 @@ def decode(token: str | None) -> Cursor | None:
     try:
         body = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         snap = body.get("p")
-        return Cursor(
+        cur = Cursor(
             version=int(body["v"]),
             seq=int(body["s"]),
             held={str(s) for s in body["h"]},
             snapshot=Snapshot({str(s) for s in snap["sc"]}, int(snap["at"]), int(snap["to"])) if snap else None,
         )
-    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+        numbers = (cur.version, cur.seq) + ((cur.snapshot.at, cur.snapshot.to) if cur.snapshot else ())
+        if not all(0 <= n < MAX_SEQ for n in numbers):
+            raise ValueError("out of range")
+        return cur
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, binascii.Error):
         raise ValidationError(errors={"cursor": [_l("Deze cursor is ongeldig. Begin opnieuw zonder cursor.")]})

@@ -6,6 +6,8 @@ commit together; a mid at or below last_mutation_id is answered from the ledger;
 the batch (what came before it commits); a rejection undoes only its own mutation, advances
 last_mutation_id and leaves a Notice; an infrastructure failure answers 503 and advances nothing.
 """
+import re
+
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app
@@ -17,6 +19,7 @@ from backend.notices.service import add_notice
 from backend.sync import changes, clients, registry
 from backend.sync.models import SyncClient, SyncLedger
 
+NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
 REJECTION_CODES = {404: "not_found", 403: "forbidden", 409: "conflict", 422: "invalid_args"}
 LEDGER_FIELDS = ("status", "code", "message", "current")
 
@@ -56,7 +59,7 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
     user = db.session.get(User, user_id, populate_existing=True)
     results, stopped, ledger = [], None, []
     for mutation in mutations:
-        mid, name = mutation["mid"], mutation["name"]
+        mid, name = mutation["mid"], _safe_name(mutation["name"])
         if mid <= last:
             results.append(_duplicate(conn, client_id, mid, ledger))
             continue
@@ -91,14 +94,23 @@ def _run_handler(user, mid: int, name: str, raw_args) -> dict:
     try:
         current = handler.handler(user, args)
         savepoint.commit()
-    except (registry.Rejected, AppError) as err:
+    except (registry.Rejected, AppError, sa.exc.DataError, sa.exc.IntegrityError) as err:
+        # DataError/IntegrityError: this mutation's values cannot be stored (a NUL character, a
+        # duplicate id). Retrying would fail the same way, so it is a rejection, not a 503.
         savepoint.rollback()
         del changes.pending()[mark:]
         if isinstance(err, registry.Rejected):
             return _rejected(mid, err.code, err.message, err.current)
+        if isinstance(err, sa.exc.SQLAlchemyError):
+            return _rejected(mid, "invalid_args", _l("Deze wijziging bevat ongeldige gegevens."))
         return _rejected(mid, REJECTION_CODES.get(err.code, "rejected"), err.message or _l("Deze wijziging kon niet."),
                          errors=err.errors)
     return {"mid": mid, "status": "applied", "code": None, "message": None, "current": current}
+
+
+def _safe_name(name: str) -> str:
+    """Return the mutation name, or a placeholder for one that could not even be stored."""
+    return name if NAME.fullmatch(name) else "invalid-name"
 
 
 def _rejected(mid, code, message, current=None, errors=None) -> dict:

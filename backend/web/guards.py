@@ -1,5 +1,6 @@
 """Request guards and response headers that apply to every route."""
 from flask import request
+from werkzeug.middleware.proxy_fix import ProxyFix
 from flask_babel import lazy_gettext as _l
 
 from backend.errors import AppError
@@ -37,5 +38,9 @@ def security_headers(response):
 
 def register(app):
     """Install the guards on the app."""
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        # Without this every client has the balancer's address, and all share one login limit.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     app.before_request(require_json_body)
     app.after_request(security_headers)

@@ -1,6 +1,6 @@
 // The root: picks the screen from the session and the address (#/ or #/profiel).
 import { useEffect, useState } from 'preact/hooks';
-import { NetworkError } from './errors';
+import { NetworkError, UnsentChangesError } from './errors';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { logOut, session } from './features/auth/session';
 import { HomeScreen } from './features/home/HomeScreen';
@@ -59,11 +59,13 @@ export function App() {
       await logOut(db);
       location.hash = '#/';
     } catch (error) {
-      setLogoutError(
-        error instanceof NetworkError
-          ? _("Uitloggen kan alleen met internet. Probeer het opnieuw als je online bent.")
-          : _("Uitloggen is niet gelukt. Probeer het opnieuw."),
-      );
+      if (error instanceof NetworkError) {
+        setLogoutError(_("Uitloggen kan alleen met internet. Probeer het opnieuw als je online bent."));
+      } else if (error instanceof UnsentChangesError) {
+        setLogoutError(_("Er wachten nog wijzigingen die niet zijn verstuurd. Uitloggen zou ze wissen. Probeer het opnieuw als alles is bijgewerkt."));
+      } else {
+        setLogoutError(_("Uitloggen is niet gelukt. Probeer het opnieuw."));
+      }
     }
   }
 

@@ -20,3 +20,11 @@ export class NetworkError extends Error {
     this.name = 'NetworkError';
   }
 }
+
+// Logging out would wipe changes the server has not received yet: refuse instead.
+export class UnsentChangesError extends Error {
+  constructor(readonly count: number) {
+    super(`${count} unsent changes`);
+    this.name = 'UnsentChangesError';
+  }
+}

@@ -50,6 +50,15 @@ describe('session', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
+  it('logout refuses to wipe changes the server did not take, and keeps them', async () => {
+    await logIn(db, 'anna@example.nl', 'pw');
+    await updateProfile(db, { display_name: 'Not sent yet' });
+    server.failNext(503); // the push fails without a network error
+    await expect(logOut(db)).rejects.toMatchObject({ name: 'UnsentChangesError', count: 1 });
+    expect(await db.outbox.count()).toBe(1);
+    expect((await getMeta(db, 'me'))?.id).toBe(ANNA_ID);
+  });
+
   it('logout ends the session and leaves nothing on the phone', async () => {
     await logIn(db, 'anna@example.nl', 'pw');
     await updateProfile(db, { display_name: 'Sent at logout' });

@@ -43,6 +43,17 @@ describe('push', () => {
     expect(server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna', locale: 'ar' }); // the queue did not wedge
   });
 
+  it('a duplicate answer to a rejected mutation is shown as rejected, not as synced', async () => {
+    await updateProfile(db, { display_name: '   ' });
+    const clientId = await ensureClientId(db);
+    // The first push was rejected, but its answer was lost on the way back.
+    await twin.syncPush({ client_id: clientId, schema_version: 1, mutations: await pendingMutations(db) });
+    await pushAll(db);
+    expect(await db.outbox.count()).toBe(0);
+    const rejections = (await getMeta(db, 'rejections')) ?? [];
+    expect(rejections.map((r) => r.code)).toEqual(['invalid_display_name']);
+  });
+
   it('keeps the outbox when the network is down, and sends it later', async () => {
     await updateProfile(db, { display_name: 'Offline Anna' });
     server.offline = true;
@@ -152,6 +163,16 @@ describe('pull', () => {
     expect((await pendingMutations(db)).map((m) => m.mid)).toEqual([3]);
     expect((await db.profile.get(ANNA_ID))?.data.display_name).toBe('A2');
     expect((await shown(db))?.display_name).toBe('A3');
+  });
+
+  it('keeps applied entries until the last page of a pull is in', async () => {
+    await updateProfile(db, { display_name: 'A1' });
+    const clientId = await ensureClientId(db);
+    const base = { changes: [], drop_scope: [], reset: false, last_mutation_id: 1, cursor: 'c1' };
+    await applyPullPage(db, clientId, { ...base, has_more: true });
+    expect(await db.outbox.count()).toBe(1); // the page with the change may still be coming
+    await applyPullPage(db, clientId, { ...base, has_more: false, cursor: 'c2' });
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('deletes rows the server deleted', async () => {

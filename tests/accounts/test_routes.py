@@ -119,3 +119,29 @@ def test_me_only_ever_shows_the_own_account(auth, client, make_user):
     assert client.get("/api/auth/me").json["user"]["email"] == "a@example.org"
     # There is no route that takes another user's id; guessing one finds nothing.
     assert client.get(f"/api/auth/users/{other.id}").status_code == 404
+
+
+def test_behind_a_proxy_each_client_has_its_own_login_limit(app, make_user):
+    from backend import create_app
+    from backend.config import TestConfig
+    from backend.extensions import db
+
+    class ProxiedConfig(TestConfig):
+        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
+        TRUSTED_PROXIES = 1
+
+    make_user(email="a@example.org")
+    proxied = create_app(ProxiedConfig)
+    try:
+        client = proxied.test_client()
+        for i in range(5):
+            client.post("/api/auth/login", json={"email": f"x{i}@example.org", "password": "wrong-one"},
+                        headers={"X-Forwarded-For": "203.0.113.7"})
+        blocked = client.post("/api/auth/login", json={"email": "a@example.org", "password": PASSWORD},
+                              headers={"X-Forwarded-For": "203.0.113.7"})
+        other = client.post("/api/auth/login", json={"email": "a@example.org", "password": PASSWORD},
+                            headers={"X-Forwarded-For": "198.51.100.9"})
+        assert (blocked.status_code, other.status_code) == (429, 200)
+    finally:
+        with proxied.app_context():
+            db.engine.dispose()

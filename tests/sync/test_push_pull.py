@@ -177,3 +177,31 @@ def test_cursor_older_than_the_tombstone_horizon_resets(app, device, amal):
     assert body["reset"] is True
     assert ("note", "stale") not in device.rows
     assert str(amal.id) in device.entities("profile")
+
+
+@pytest.mark.parametrize("cursor", [
+    {"v": 1, "s": 10**30, "h": []},
+    {"v": 1, "s": -1, "h": []},
+    {"v": 1, "s": 1, "h": [], "p": {"sc": [], "at": 0, "to": 2**64}},
+])
+def test_out_of_range_cursor_is_422(auth, amal, cursor):
+    import base64
+    import json
+
+    token = base64.urlsafe_b64encode(json.dumps(cursor).encode()).decode()
+    response = auth.post("/api/sync/pull", json={"client_id": str(uuid.uuid4()), "schema_version": 1, "cursor": token})
+    assert response.status_code == 422
+
+
+def test_values_the_database_cannot_store_are_rejected_not_retried(device):
+    """A NUL character fails on PostgreSQL forever: it must be a rejection, or the queue wedges."""
+    bad = device.mutation("profile.update", display_name="Amal\x00")
+    good = device.mutation("profile.update", display_name="Amal")
+    body = device.push(bad, good).json
+    assert [r["status"] for r in body["results"]] == ["rejected", "applied"]
+    assert body["results"][0]["code"] == "invalid_args"
+
+
+def test_a_mutation_name_that_cannot_be_stored_is_rejected(device):
+    result = device.push(device.mutation("pro\x00file.update", display_name="x")).json["results"][0]
+    assert result["status"] == "rejected" and result["code"] == "unknown_mutation"

@@ -18,7 +18,8 @@ export async function applyPushResults(db: MaatjeDB, clientId: string, response:
       const entry = await db.outbox.get(result.mid);
       if (!entry) continue; // already removed, e.g. by a pull in another tab
       await db.outbox.delete(result.mid);
-      if (result.status === 'rejected') {
+      // A duplicate with a code is the answer to a rejected mutation whose first reply was lost.
+      if (result.status === 'rejected' || (result.status === 'duplicate' && result.code)) {
         rejections.push(rejectionOf(entry.name, result.mid, result.code, result.message));
       }
     }
@@ -52,8 +53,9 @@ export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullRe
         await table.delete(change.id);
       }
     }
-    // Mutations the server has applied are now in the base data: showing them twice would be wrong.
-    await db.outbox.where('mid').belowOrEqual(page.last_mutation_id).delete();
+    // Mutations the server has applied are in the base data once the last page is in: only then
+    // drop them, or a half-pulled view would show neither the change nor its pending overlay.
+    if (!page.has_more) await db.outbox.where('mid').belowOrEqual(page.last_mutation_id).delete();
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'last_mutation_id', page.last_mutation_id);
     return true;

@@ -2,7 +2,7 @@
 // every tab follows a login or logout (Dexie liveQuery hears other tabs).
 import { liveQuery } from 'dexie';
 import * as api from '../../api';
-import { ApiError, NetworkError } from '../../errors';
+import { ApiError, NetworkError, UnsentChangesError } from '../../errors';
 import { currentLang, isLang, rememberedLanguage, setLanguage, type Lang } from '../../i18n';
 import { observable } from '../../observable';
 import { clearLocalData, deleteMeta, ensureClientId, getMeta, setMeta, type MaatjeDB } from '../../store/db';
@@ -75,12 +75,15 @@ export async function logIn(db: MaatjeDB, email: string, password: string): Prom
 }
 
 // Send what is still queued, end the session, then leave nothing of this user on the phone.
-// Throws NetworkError when offline: the server session must end too, so we refuse rather than pretend.
+// Throws NetworkError when offline (the server session must end too, so we refuse rather than
+// pretend), and UnsentChangesError when changes could not be sent (a wipe would lose them).
 export async function logOut(db: MaatjeDB): Promise<void> {
   await ensureClientId(db);
   await pushAll(db).catch((error) => {
     if (error instanceof NetworkError) throw error;
   });
+  const unsent = await db.outbox.count();
+  if (unsent > 0) throw new UnsentChangesError(unsent);
   try {
     await api.logout();
   } catch (error) {
