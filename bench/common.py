@@ -3,6 +3,7 @@
 Every benchmark measures a baseline in the same process and run and reports the ratio, because
 the machine is small (2 cores) and noisy: absolute numbers drift, ratios much less.
 """
+import argparse
 import json
 import os
 import random
@@ -76,7 +77,7 @@ def bench_database(kind: str):
 
 def make_app(uri: str):
     """Create the app on `uri` the way the tests do and build the schema (Alembic + org tree)."""
-    from backend import create_app
+    from backend import create_app, migrate
     from backend.config import TestConfig
 
     class BenchConfig(TestConfig):
@@ -84,21 +85,8 @@ def make_app(uri: str):
 
     app = create_app(BenchConfig)
     with app.app_context():
-        rebuild_schema()
+        migrate.rebuild_for_tests()
     return app
-
-
-def rebuild_schema():
-    """Drop everything, then Alembic and the organisation tree (as tests/conftest.py does)."""
-    from backend import migrate
-    from backend.extensions import db
-    from backend.orgs.service import load_tree
-
-    with db.engine.begin() as conn:
-        db.metadata.drop_all(conn)
-        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
-    migrate.upgrade()
-    load_tree()
 
 
 def dispose(app) -> None:
@@ -240,3 +228,14 @@ def parse_kinds(value: str) -> list:
         print(f"note: PostgreSQL at {PG_ADMIN_URL} does not answer; skipping it")
         kinds.remove("postgres")
     return kinds
+
+
+def main_for(run, description: str, argv=None) -> list:
+    """The command line of sync_pull and sync_push: --db sqlite|postgres|both, then a table."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    args = parser.parse_args(argv)
+    figures = [f for kind in parse_kinds(args.db) for f in run(kind)]
+    print()
+    print_figures(figures)
+    return figures

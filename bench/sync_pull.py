@@ -7,13 +7,12 @@ rows with json.loads of each (best of 3). Target: <= 1.5 s on SQLite.
 
     .venv/bin/python -m bench.sync_pull [--db sqlite|postgres|both]
 """
-import argparse
 import json
 import uuid
 
 import sqlalchemy as sa
 
-from bench.common import Figure, bench_database, dispose, make_app, parse_kinds, print_figures, seed_feed, stopwatch
+from bench.common import Figure, bench_database, dispose, main_for, make_app, seed_feed, stopwatch
 
 PAGE = 1_000
 RUNS = 3
@@ -88,13 +87,7 @@ def run(kind: str) -> list:
 
 
 def main(argv=None) -> list:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
-    args = parser.parse_args(argv)
-    figures = [f for kind in parse_kinds(args.db) for f in run(kind)]
-    print()
-    print_figures(figures)
-    return figures
+    return main_for(run, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,11 @@ round of each counts. Target: >= 1,000 mutations/s on SQLite.
 
     .venv/bin/python -m bench.sync_push [--db sqlite|postgres|both]
 """
-import argparse
 import uuid
 
 import sqlalchemy as sa
 
-from bench.common import (Figure, bench_database, dispose, make_app, parse_kinds, print_figures, seed_feed,
-                          stopwatch)
+from bench.common import Figure, bench_database, dispose, main_for, make_app, seed_feed, stopwatch
 
 MUTATIONS = 2_000
 BATCH = 100
@@ -85,13 +83,7 @@ def run(kind: str) -> list:
 
 
 def main(argv=None) -> list:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
-    args = parser.parse_args(argv)
-    figures = [f for kind in parse_kinds(args.db) for f in run(kind)]
-    print()
-    print_figures(figures)
-    return figures
+    return main_for(run, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":
