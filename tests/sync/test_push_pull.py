@@ -205,3 +205,22 @@ def test_values_the_database_cannot_store_are_rejected_not_retried(device):
 def test_a_mutation_name_that_cannot_be_stored_is_rejected(device):
     result = device.push(device.mutation("pro\x00file.update", display_name="x")).json["results"][0]
     assert result["status"] == "rejected" and result["code"] == "unknown_mutation"
+
+
+def test_cleanup_command_removes_old_tombstones(app, amal):
+    from backend.extensions import db
+    from backend.sync import changes
+    from backend.sync.models import SyncChange
+
+    with app.app_context():
+        changes.record_put("note", "n1", f"user:{amal.id}", {})
+        db.session.commit()
+        changes.record_del("note", "n1", f"user:{amal.id}")
+        db.session.commit()
+    runner = app.test_cli_runner()
+    kept = runner.invoke(args=["sync", "cleanup"])  # default horizon: 180 days, nothing that old
+    assert kept.exit_code == 0 and "removed 0 tombstones" in kept.output
+    removed = runner.invoke(args=["sync", "cleanup", "--days", "-1"])
+    assert removed.exit_code == 0 and "removed 1 tombstones" in removed.output
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(SyncChange).where(SyncChange.op == "del")) == 0
