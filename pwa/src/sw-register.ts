@@ -35,3 +35,13 @@ export function registerServiceWorker(): void {
 export function applyUpdate(): void {
   waiting?.postMessage('skip-waiting');
 }
+
+// "Reload" on the outdated-app badge: a plain reload keeps the old worker while a new one
+// waits, so take the waiting worker (the controllerchange above reloads), or look for one first.
+export async function reloadApp(): Promise<void> {
+  if (waiting) return applyUpdate();
+  const registration = await navigator.serviceWorker?.getRegistration();
+  await registration?.update().catch(() => undefined);
+  if (registration?.waiting) registration.waiting.postMessage('skip-waiting');
+  else location.reload();
+}

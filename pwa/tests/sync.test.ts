@@ -76,6 +76,27 @@ describe('push', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
+  it('a batch the server refuses as a whole is split, and the one at fault is rejected, not retried forever', async () => {
+    await updateProfile(db, { display_name: 'A1' });
+    await updateProfile(db, { display_name: 'A2' });
+    await updateProfile(db, { display_name: 'A3' });
+    server.failNext(413, 413); // the batch of 3, then the first half (mids 1-2), are too large
+    await pushAll(db);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.profile(ANNA_ID)?.display_name).toBe('A3');
+  });
+
+  it('a single mutation refused as too large leaves the queue with a message', async () => {
+    await updateProfile(db, { display_name: 'Huge' });
+    await updateProfile(db, { display_name: 'After' });
+    server.failNext(413, 413); // the batch of 2, then mid 1 alone
+    await pushAll(db);
+    expect(await db.outbox.count()).toBe(0);
+    const rejections = (await getMeta(db, 'rejections')) ?? [];
+    expect(rejections.map((r) => [r.mid, r.code])).toEqual([[1, 'too_large']]);
+    expect(server.profile(ANNA_ID)?.display_name).toBe('After'); // the gap it left was repaired
+  });
+
   it('sends in batches of 100 in mid order', async () => {
     for (let i = 1; i <= 150; i++) await updateProfile(db, { display_name: `Name ${i}` });
     const push = vi.spyOn(twin, 'syncPush');

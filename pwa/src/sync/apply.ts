@@ -29,6 +29,19 @@ export async function applyPushResults(db: MaatjeDB, clientId: string, response:
   });
 }
 
+// The server refused a one-mutation batch as a whole (too large, malformed): it can never pass,
+// so it leaves the queue like any rejection, instead of being retried forever.
+export async function rejectLocally(db: MaatjeDB, mid: number, code: string, message: string): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const entry = await db.outbox.get(mid);
+    if (!entry) return;
+    await db.outbox.delete(mid);
+    const rejections = (await getMeta(db, 'rejections')) ?? [];
+    rejections.push(rejectionOf(entry.name, mid, code, message));
+    await setMeta(db, 'rejections', rejections);
+  });
+}
+
 function rejectionOf(name: string, mid: number, code = 'rejected', message = ''): Rejection {
   return { mid, name, code, message, at: new Date().toISOString() };
 }

@@ -1,6 +1,7 @@
 // Says in plain words whether everything is synced, how many changes wait, or what was refused.
 import { _, format, formatDateTime, ngettext } from '../i18n';
 import { dismissRejection, watchSyncStatus, type SyncStatus } from '../sync/views';
+import { reloadApp } from '../sw-register';
 import { Button } from './Button';
 import { Icon } from './Icon';
 import { useDb } from './db-context';
@@ -41,7 +42,7 @@ export function SyncBadge() {
         )}
       </p>
       {state === 'outdated' && (
-        <Button icon="refresh" variant="secondary" onClick={() => location.reload()}>
+        <Button icon="refresh" variant="secondary" onClick={() => void reloadApp()}>
           {_("Opnieuw laden")}
         </Button>
       )}
