@@ -29,19 +29,15 @@ class SessionUser(UserMixin):
     this check); views that need the row call me().
     """
 
-    def __init__(self, id, session_gen, locale, role_names):
-        self.id, self.session_gen, self.locale, self.role_names = id, session_gen, locale, role_names
+    def __init__(self, id, session_gen, locale):
+        self.id, self.session_gen, self.locale = id, session_gen, locale
 
     def get_id(self) -> str:
         return f"{self.id}.{self.session_gen}"
 
-    def has_role(self, role: str) -> bool:
-        """Tell whether the user holds this role."""
-        return role in self.role_names.split()
-
 
 _users = User.__table__.c
-_SESSION_USER = sa.select(_users.id, _users.session_gen, _users.locale, _users.roles).where(
+_SESSION_USER = sa.select(_users.id, _users.session_gen, _users.locale).where(
     _users.id == sa.bindparam("id")
 )
 
@@ -66,7 +62,7 @@ def unauthorized():
 
 
 def principal():
-    """Return who is logged in (id, locale, roles) without loading the User row."""
+    """Return who is logged in (id, locale) without loading the User row."""
     return current_user._get_current_object()
 
 

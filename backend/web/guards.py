@@ -1,7 +1,6 @@
 """Request guards and response headers that apply to every route."""
 from flask import request
 from werkzeug.middleware.proxy_fix import ProxyFix
-from flask_babel import lazy_gettext as _l
 
 from backend.errors import AppError
 
