@@ -1,7 +1,9 @@
 """Session login (flask-login) and the CSRF rule of DESIGN section 5."""
+import functools
 import hmac
 import secrets
 import uuid
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import g, request, session
@@ -42,28 +44,64 @@ _SESSION_USER = sa.select(_users.id, _users.session_gen, _users.locale).where(
 )
 
 
+class Claim(NamedTuple):
+    """Who a session cookie says is logged in, before the users row confirms it."""
+
+    user_id: uuid.UUID
+    session_gen: int
+
+
+def parse_session_id(session_id: str | None) -> Claim | None:
+    """Parse flask-login's session id 'uuid.generation' (SessionUser.get_id); None if malformed."""
+    user_id, _, gen = (session_id or "").partition(".")
+    try:
+        return Claim(uuid.UUID(user_id), int(gen))
+    except ValueError:
+        return None
+
+
 @login.user_loader
 def load_user(session_id: str):
     """Load the user of a session id 'uuid.generation'; a stale generation is logged out."""
-    user_id, _, gen = session_id.partition(".")
-    try:
-        row = db.session.execute(_SESSION_USER, {"id": uuid.UUID(user_id)}).first()
-    except ValueError:
+    claim = parse_session_id(session_id)
+    if claim is None:
         return None
-    if row is None or str(row.session_gen) != gen:
+    row = db.session.execute(_SESSION_USER, {"id": claim.user_id}).first()
+    if row is None or row.session_gen != claim.session_gen:
         return None
     return SessionUser(*row)
+
+
+def session_claim() -> Claim:
+    """Return the unconfirmed claim of the session cookie, for a view that confirms it itself.
+
+    The sync pull checks the generation against the users row inside its one SQL statement,
+    instead of flask-login's separate query (bench/http_pull.py). Any other view uses
+    login_required and current_user.
+
+    :raise 401: if the session holds no login.
+    """
+    claim = parse_session_id(session.get("_user_id"))
+    if claim is None:
+        raise Unauthorized()
+    return claim
+
+
+def claim_required(view):
+    """login_required for a view that confirms session_claim() itself: 401 before anything else."""
+
+    @functools.wraps(view)
+    def decorated(*args, **kwargs):
+        session_claim()
+        return view(*args, **kwargs)
+
+    return decorated
 
 
 @login.unauthorized_handler
 def unauthorized():
     """Answer 401 in the error shape; the API never redirects."""
     raise Unauthorized()
-
-
-def principal():
-    """Return who is logged in (id, locale) without loading the User row."""
-    return current_user._get_current_object()
 
 
 def me():

@@ -1,13 +1,16 @@
 """The accounts feature's part in sync: the own scope and the profile.update mutation."""
+import sqlalchemy as sa
+
 from backend.accounts import service
+from backend.accounts.models import User
 from backend.accounts.schemas import ProfileUpdateSchema
 from backend.sync import registry
 
 
-@registry.scope_provider
-def own_scope(conn, user):
-    """Every user holds their own scope: profile, notices, later reviews and cards."""
-    return [f"user:{user.id}"]
+@registry.scope_provider("user")
+def own_scope(user_id):
+    """Every user holds their own scope user:<id>: profile, notices, later reviews and cards."""
+    return sa.select(User.__table__.c.id).where(User.__table__.c.id == user_id)
 
 
 @registry.mutation("profile.update", ProfileUpdateSchema())

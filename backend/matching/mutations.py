@@ -3,7 +3,7 @@ from backend.matching.service import active_match_ids
 from backend.sync import registry
 
 
-@registry.scope_provider
-def match_scopes(conn, user):
-    """Return match:<id> for every active match of the user."""
-    return [f"match:{match_id}" for match_id in active_match_ids(conn, user.id)]
+@registry.scope_provider("match")
+def match_scopes(user_id):
+    """The active matches of the user: each is a scope match:<id>."""
+    return active_match_ids(user_id)

@@ -25,14 +25,9 @@ def end_match(match_id) -> Match:
     return match
 
 
-# Built once on the table: every pull asks this, and building it per call cost more than running it.
-_matches = Match.__table__.c
-_ACTIVE_MATCH_IDS = sa.select(_matches.id).where(
-    _matches.status == "active",
-    sa.or_(_matches.newcomer_id == sa.bindparam("user_id"), _matches.buddy_id == sa.bindparam("user_id")),
-)
-
-
-def active_match_ids(conn, user_id) -> list:
-    """Return the ids of the active matches the user is a party to."""
-    return list(conn.execute(_ACTIVE_MATCH_IDS, {"user_id": user_id}).scalars())
+def active_match_ids(user_id):
+    """Return a SELECT of the ids of the active matches `user_id` (a value or a bound parameter) is in."""
+    matches = Match.__table__.c
+    return sa.select(matches.id).where(
+        matches.status == "active", sa.or_(matches.newcomer_id == user_id, matches.buddy_id == user_id)
+    )

@@ -1,21 +1,14 @@
 """Routes under /api/sync: push mutations, pull changes."""
-from flask import Response, request
+from flask import Response
 from flask.views import MethodView
 from flask_login import login_required
 from flask_smorest import Blueprint
 
-from backend.accounts.auth import me, principal
+from backend.accounts.auth import claim_required, me, session_claim
 from backend.sync import pull, push
 from backend.sync.schemas import PullResponseSchema, PullSchema, PushResponseSchema, PushSchema
 
 bp = Blueprint("sync", __name__, url_prefix="/api/sync", description="Offline sync (docs/sync.md)")
-
-
-@bp.before_request
-def one_snapshot_for_pull():
-    """Begin the pull's read snapshot before the session check reads the user."""
-    if request.endpoint == "sync.Pull":
-        pull.begin_snapshot()
 
 
 @bp.route("/push")
@@ -30,10 +23,10 @@ class Push(MethodView):
 
 @bp.route("/pull")
 class Pull(MethodView):
-    @login_required
+    @claim_required  # the session is confirmed inside the pull's one statement
     @bp.arguments(PullSchema())
     @bp.response(200, PullResponseSchema)
     def post(self, data):
         """Return the changes since the cursor, from one snapshot."""
-        body = pull.pull(principal(), data["client_id"], data["schema_version"], data["cursor"], data["limit"])
+        body = pull.pull(session_claim(), data["client_id"], data["schema_version"], data["cursor"], data["limit"])
         return Response(body, mimetype="application/json")

@@ -7,5 +7,5 @@ from backend.sync import registry
 
 def require_scope(user, scope: str) -> None:
     """Reject the current mutation unless the user holds `scope` right now."""
-    if scope not in registry.scopes_of(db.session.connection(), user):
+    if scope not in registry.scopes_of(db.session.connection(), user.id):
         raise registry.Rejected("scope_forbidden", _l("Je hebt geen toegang meer tot deze gegevens."))
