@@ -13,6 +13,8 @@ from typing import Callable
 
 import marshmallow as ma
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import GenericFunction
 
 
 class Rejected(Exception):
@@ -92,12 +94,30 @@ def _built() -> tuple:
         user_id = sa.bindparam("user_id", type_=sa.Uuid)
         for kind, provider in sorted(SCOPE_PROVIDERS.items()):
             ids = provider.ids(user_id).subquery()
-            joined = sa.func.aggregate_strings(sa.cast(ids.c[0], sa.String), " ")
+            joined = _space_joined(sa.cast(ids.c[0], sa.String))
             column = sa.select(joined).scalar_subquery().label(f"scopes_{kind}")
             built.append((column, kind, isinstance(ids.c[0].type, sa.Uuid)))
         # One assignment: a parallel first use builds an equal pair.
         _scope_columns = (tuple(column for column, _, _ in built), built)
     return _scope_columns
+
+
+class _space_joined(GenericFunction):
+    """The values of a text column joined by spaces (aggregate_strings with the separator
+    written into the SQL: SQLAlchemy's own renders it anew on every execution)."""
+
+    type = sa.String()
+    inherit_cache = True
+
+
+@compiles(_space_joined)
+def _space_joined_default(element, compiler, **kw):
+    return "group_concat(%s, ' ')" % compiler.process(element.clauses, **kw)  # SQLite
+
+
+@compiles(_space_joined, "postgresql")
+def _space_joined_postgresql(element, compiler, **kw):
+    return "string_agg(%s, ' ')" % compiler.process(element.clauses, **kw)
 
 
 def scopes_in(row) -> set[str]:
