@@ -66,8 +66,8 @@ def _sqlite_connect(dbapi_connection, connection_record):
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn):
     """Begin SQLite transactions; writers ask for IMMEDIATE so they never fail on upgrade."""
-    if conn.dialect.name != "sqlite":
-        return
+    if conn.dialect.name != "sqlite" or conn.get_execution_options().get("sqlite_autocommit"):
+        return  # sqlite_autocommit: one statement, a snapshot by itself (sync/pull.py reading)
     immediate = conn.get_execution_options().get("sqlite_immediate", False)
     # Straight to the driver: through exec_driver_sql this cost more than the pull's query.
     conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -23,6 +23,18 @@ COLUMNS = (SyncChange.op, SyncChange.entity, SyncChange.entity_id, SyncChange.sc
 # The statements are built once: building them per pull cost more than running them
 # (bench/http_pull.py).
 _head_statement = None  # (scope columns it was built with, statement), see _head()
+# "Has a scope the cursor holds anything newer than it?", asked per scope so that each
+# question is one probe of the (scope, seq) index, whatever plan PostgreSQL caches for the
+# prepared statement (one IN list let a generic plan scan the seq index instead: 25x slower).
+# HELD_SLOTS fixed parameters (unused ones NULL) keep the statement's shape fixed: an
+# expanding IN is rewritten on every execution. Cursors holding more scopes take the
+# transaction path.
+HELD_SLOTS = 8
+_NEWS = sa.or_(*(
+    sa.exists().where(SyncChange.scope == sa.bindparam(f"held{i}", type_=sa.String),
+                      SyncChange.seq > sa.bindparam("since", type_=sa.BigInteger))
+    for i in range(HELD_SLOTS)
+))
 _SNAPSHOT_PAGE = (
     sa.select(*COLUMNS)
     .where(SyncChange.scope.in_(sa.bindparam("scopes", expanding=True)), SyncChange.op == "put",
@@ -37,7 +49,8 @@ _FEED_PAGE = (
 
 
 def _head():
-    """The pull's first statement: feed head, client, session check and every scope held.
+    """The pull's first statement: feed head, client, session check, every scope held, and
+    whether the scopes the cursor holds have anything newer than it.
 
     An up-to-date pull is this one statement: one round trip to the database.
     """
@@ -47,7 +60,11 @@ def _head():
         users = User.__table__
         statement = (
             sa.select(SyncState.seq, SyncState.purged_seq, SyncClient.user_id.label("client_user_id"),
-                      SyncClient.last_mutation_id, users.c.id.label("live_user_id"), *scope_columns)
+                      SyncClient.last_mutation_id, users.c.id.label("live_user_id"),
+                      # Probe the scopes only when something at all was written since the cursor.
+                      sa.case((sa.bindparam("since", type_=sa.BigInteger) < SyncState.seq, _NEWS),
+                              else_=sa.false()).label("news"),
+                      *scope_columns)
             .select_from(SyncState)
             .outerjoin(SyncClient, SyncClient.id == sa.bindparam("client_id"))
             .outerjoin(users, sa.and_(users.c.id == sa.bindparam("user_id", type_=sa.Uuid),
@@ -59,18 +76,24 @@ def _head():
 
 
 @contextmanager
-def snapshot():
-    """Yield a connection of its own whose reads all come from one snapshot, then roll it back.
+def reading(one_statement: bool = False):
+    """Yield a connection of its own for reads only, and give it back afterwards.
 
-    REPEATABLE READ on PostgreSQL; SQLite in WAL mode gives every transaction a snapshot. The
-    request's ORM session is not used: a pull needs none of it, and skipping its transaction
-    bookkeeping is a tenth of an up-to-date pull (bench/http_pull.py).
+    one_statement=False: every read comes from one snapshot (a transaction: REPEATABLE READ on
+    PostgreSQL; SQLite in WAL mode gives every transaction a snapshot).
+    one_statement=True: the caller runs a single statement, which is a snapshot by itself, so
+    no transaction is opened: that saves BEGIN and ROLLBACK (two round trips on PostgreSQL).
+
+    The request's ORM session is not used: a pull needs none of it (bench/http_pull.py).
     """
-    options = {}
-    if db.engine.dialect.name == "postgresql":
-        options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    postgres = db.engine.dialect.name == "postgresql"
+    if one_statement:
+        options = {"isolation_level": "AUTOCOMMIT"} if postgres else {"sqlite_autocommit": True}
+    else:
+        options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True} if postgres else {}
     with db.engine.connect().execution_options(**options) as conn:
-        conn.begin()
+        if not one_statement:
+            conn.begin()
         yield conn  # closing the connection rolls the read-only transaction back
 
 
@@ -80,23 +103,48 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
     `claim` is the session's unconfirmed login (auth.session_claim): confirmed here, in the
     same statement that reads the feed head and the scopes.
 
+    Most pulls find nothing new. The head statement alone tells, so those are answered from
+    that one statement, outside any transaction; the others read everything again from one
+    snapshot.
+
     :raise 401: the session's user is gone or logged out everywhere (stale generation).
     :raise 403: the client id belongs to another user.
     """
     clients.check_schema_version(schema_version)
     version = current_app.config["SYNC_SCHEMA_VERSION"]
     cur = cursors.decode(token)
-    with snapshot() as conn:
-        return _pull(conn, claim, client_id, version, cur, limit)
+    if cur is not None and cur.snapshot is None and cur.version == version and len(cur.held) <= HELD_SLOTS:
+        with reading(one_statement=True) as conn:
+            state = _read_head(conn, claim, client_id, cur)
+        if cur.seq >= state.purged_seq and not state.news and registry.scopes_in(state) == cur.held:
+            # Nothing of ours up to the head: the cursor moves there (or stays, as it was sent).
+            if state.seq > cur.seq:
+                cur.seq, token = state.seq, cursors.encode(cur)
+            return _render([], [], False, _last_mutation_id(state), False, token)
+    with reading() as conn:
+        return _pull(conn, _read_head(conn, claim, client_id, cur), version, cursors.decode(token), limit)
 
 
-def _pull(conn, claim: Claim, client_id, version: int, cur: cursors.Cursor | None, limit: int) -> str:
-    state = conn.execute(_head(), {"client_id": client_id, "user_id": claim.user_id,
-                                   "session_gen": claim.session_gen}).one()
+def _read_head(conn, claim: Claim, client_id, cur: cursors.Cursor | None):
+    """Run the head statement; check the session and the client. `news`: a row of the scopes
+    the cursor holds (the first HELD_SLOTS) is newer than the cursor."""
+    held = sorted(cur.held)[:HELD_SLOTS] if cur else []
+    params = {"client_id": client_id, "user_id": claim.user_id, "session_gen": claim.session_gen,
+              "since": cur.seq if cur else 0}
+    params.update((f"held{i}", held[i] if i < len(held) else None) for i in range(HELD_SLOTS))
+    state = conn.execute(_head(), params).one()
     if state.live_user_id is None:
         raise Unauthorized()
     if state.client_user_id is not None and state.client_user_id != claim.user_id:  # NULL: a new client
         raise Forbidden(_l("Dit apparaat hoort bij een ander account. Log opnieuw in."))
+    return state
+
+
+def _last_mutation_id(state) -> int:
+    return state.last_mutation_id if state.client_user_id is not None else 0
+
+
+def _pull(conn, state, version: int, cur: cursors.Cursor | None, limit: int) -> str:
     current = registry.scopes_in(state)
     reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq)
     if cur is None or reset:
@@ -113,8 +161,7 @@ def _pull(conn, claim: Claim, client_id, version: int, cur: cursors.Cursor | Non
         cur.held |= gained
     rows, has_more = _read_page(conn, cur, state.seq, limit)
     has_more = has_more or bool(current - cur.held)
-    last_mid = state.last_mutation_id if state.client_user_id is not None else 0
-    return _render(rows, dropped, reset, last_mid, has_more, cursors.encode(cur))
+    return _render(rows, dropped, reset, _last_mutation_id(state), has_more, cursors.encode(cur))
 
 
 def _read_page(conn, cur: cursors.Cursor, head: int, limit: int):
