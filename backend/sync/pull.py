@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 from backend.accounts.auth import Claim
 from backend.accounts.models import User
+from backend.db import DriverStatement, autocommit_driver_connection
 from backend.errors import Forbidden, Unauthorized
 from backend.extensions import db
 from backend.sync import clients, cursor as cursors, registry
@@ -59,15 +60,17 @@ def _head():
     if _head_statement is None or _head_statement[0] is not scope_columns:
         users = User.__table__
         statement = (
-            sa.select(SyncState.seq, SyncState.purged_seq, SyncClient.user_id.label("client_user_id"),
-                      SyncClient.last_mutation_id, users.c.id.label("live_user_id"),
+            sa.select(SyncState.seq, SyncState.purged_seq,
+                      # NULL: no such client yet; false: it is another user's.
+                      (SyncClient.user_id == sa.bindparam("user_id")).label("client_mine"),
+                      SyncClient.last_mutation_id, users.c.id.is_not(None).label("live"),
                       # Probe the scopes only when something at all was written since the cursor.
                       sa.case((sa.bindparam("since", type_=sa.BigInteger) < SyncState.seq, _NEWS),
                               else_=sa.false()).label("news"),
                       *scope_columns)
             .select_from(SyncState)
             .outerjoin(SyncClient, SyncClient.id == sa.bindparam("client_id"))
-            .outerjoin(users, sa.and_(users.c.id == sa.bindparam("user_id", type_=sa.Uuid),
+            .outerjoin(users, sa.and_(users.c.id == sa.bindparam("user_id"),
                                       users.c.session_gen == sa.bindparam("session_gen")))
             .where(SyncState.id == 1)
         )
@@ -76,24 +79,17 @@ def _head():
 
 
 @contextmanager
-def reading(one_statement: bool = False):
-    """Yield a connection of its own for reads only, and give it back afterwards.
+def reading():
+    """Yield a connection of its own whose reads all come from one snapshot, then give it back.
 
-    one_statement=False: every read comes from one snapshot (a transaction: REPEATABLE READ on
-    PostgreSQL; SQLite in WAL mode gives every transaction a snapshot).
-    one_statement=True: the caller runs a single statement, which is a snapshot by itself, so
-    no transaction is opened: that saves BEGIN and ROLLBACK (two round trips on PostgreSQL).
-
-    The request's ORM session is not used: a pull needs none of it (bench/http_pull.py).
+    REPEATABLE READ on PostgreSQL; SQLite in WAL mode gives every transaction a snapshot. The
+    request's ORM session is not used: a pull needs none of it (bench/http_pull.py).
     """
-    postgres = db.engine.dialect.name == "postgresql"
-    if one_statement:
-        options = {"isolation_level": "AUTOCOMMIT"} if postgres else {"sqlite_autocommit": True}
-    else:
-        options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True} if postgres else {}
+    options = {}
+    if db.engine.dialect.name == "postgresql":
+        options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
     with db.engine.connect().execution_options(**options) as conn:
-        if not one_statement:
-            conn.begin()
+        conn.begin()
         yield conn  # closing the connection rolls the read-only transaction back
 
 
@@ -114,34 +110,38 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
     version = current_app.config["SYNC_SCHEMA_VERSION"]
     cur = cursors.decode(token)
     if cur is not None and cur.snapshot is None and cur.version == version and len(cur.held) <= HELD_SLOTS:
-        with reading(one_statement=True) as conn:
-            state = _read_head(conn, claim, client_id, cur)
+        with autocommit_driver_connection(db.engine) as driver:
+            state = _read_head(driver, claim, client_id, cur)
         if cur.seq >= state.purged_seq and not state.news and registry.scopes_in(state) == cur.held:
             # Nothing of ours up to the head: the cursor moves there (or stays, as it was sent).
             if state.seq > cur.seq:
                 cur.seq, token = state.seq, cursors.encode(cur)
             return _render([], [], False, _last_mutation_id(state), False, token)
     with reading() as conn:
-        return _pull(conn, _read_head(conn, claim, client_id, cur), version, cursors.decode(token), limit)
+        state = _read_head(conn.connection.driver_connection, claim, client_id, cur)
+        return _pull(conn, state, version, cursors.decode(token), limit)
 
 
-def _read_head(conn, claim: Claim, client_id, cur: cursors.Cursor | None):
+_HEAD = DriverStatement()
+
+
+def _read_head(driver_connection, claim: Claim, client_id, cur: cursors.Cursor | None):
     """Run the head statement; check the session and the client. `news`: a row of the scopes
     the cursor holds (the first HELD_SLOTS) is newer than the cursor."""
     held = sorted(cur.held)[:HELD_SLOTS] if cur else []
-    params = {"client_id": client_id, "user_id": claim.user_id, "session_gen": claim.session_gen,
+    params = {"client_id": client_id.hex, "user_id": claim.user_id.hex, "session_gen": claim.session_gen,
               "since": cur.seq if cur else 0}
     params.update((f"held{i}", held[i] if i < len(held) else None) for i in range(HELD_SLOTS))
-    state = conn.execute(_head(), params).one()
-    if state.live_user_id is None:
+    state = _HEAD.one(driver_connection, db.engine.dialect, _head(), params)
+    if not state.live:
         raise Unauthorized()
-    if state.client_user_id is not None and state.client_user_id != claim.user_id:  # NULL: a new client
+    if state.client_mine is not None and not state.client_mine:
         raise Forbidden(_l("Dit apparaat hoort bij een ander account. Log opnieuw in."))
     return state
 
 
 def _last_mutation_id(state) -> int:
-    return state.last_mutation_id if state.client_user_id is not None else 0
+    return state.last_mutation_id if state.client_mine else 0  # a new client: nothing yet
 
 
 def _pull(conn, state, version: int, cur: cursors.Cursor | None, limit: int) -> str:

@@ -124,7 +124,7 @@ def scopes_in(row) -> set[str]:
     """Return the scope names held, from a row that selected scope_columns()."""
     held = set()
     for column, kind, is_uuid in _built()[1]:
-        joined = row._mapping[column.name]
+        joined = getattr(row, column.name)
         for value in joined.split() if joined else ():
             # One spelling per id: SQLite keeps a UUID as 32 hex digits, PostgreSQL with dashes.
             held.add(f"{kind}:{uuid.UUID(value) if is_uuid else value}")
