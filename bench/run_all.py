@@ -7,10 +7,11 @@ when it answers; each benchmark makes and drops its own database (BENCH_PG_DB, b
 With --strict the exit status is 1 when a figure misses its target.
 """
 import argparse
+import shutil
 import sys
 import time
 
-from bench import http_pull, sync_pull, sync_push
+from bench import http_pull, pull_instructions, sync_pull, sync_push
 from bench.common import parse_kinds, print_figures
 
 
@@ -29,6 +30,10 @@ def main(argv=None) -> int:
         figures += sync_push.run(kind)
     for kind in kinds:
         figures += http_pull.run(kind, args.http_duration, args.http_rounds)
+    if shutil.which("valgrind"):
+        figures += pull_instructions.run(200)
+    else:
+        print("note: valgrind is missing; skipping pull_instructions")
     print()
     print(f"Summary ({time.monotonic() - started:.0f} s; ratio = figure / baseline, both from the same run)")
     print_figures(figures)
