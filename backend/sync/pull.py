@@ -26,7 +26,8 @@ COLUMNS = (SyncChange.op, SyncChange.entity, SyncChange.entity_id, SyncChange.sc
 _head_statement = None  # (scope columns it was built with, statement), see _head()
 # "Has a scope the cursor holds anything newer than it?", asked per scope so that each
 # question is one probe of the (scope, seq) index, whatever plan PostgreSQL caches for the
-# prepared statement (one IN list let a generic plan scan the seq index instead: 25x slower).
+# prepared statement (with one IN list over all slots, PostgreSQL pulls in bench/http_pull.py
+# were four times slower: a cached generic plan walking the seq index, we believe).
 # HELD_SLOTS fixed parameters (unused ones NULL) keep the statement's shape fixed: an
 # expanding IN is rewritten on every execution. Cursors holding more scopes take the
 # transaction path.
@@ -115,7 +116,8 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
         if cur.seq >= state.purged_seq and not state.news and registry.scopes_in(state) == cur.held:
             # Nothing of ours up to the head: the cursor moves there (or stays, as it was sent).
             if state.seq > cur.seq:
-                cur.seq, token = state.seq, cursors.encode(cur)
+                cur.seq = state.seq
+                token = cursors.encode(cur)
             return _render([], [], False, _last_mutation_id(state), False, token)
     with reading() as conn:
         state = _read_head(conn.connection.driver_connection, claim, client_id, cur)

@@ -121,3 +121,39 @@ def test_a_lost_reply_is_harmless_the_old_cursor_resends(app, pair, note_mutatio
     b.cursor = before
     b.pull()
     assert b.entities("note") == {"x1": {"text": "een"}}
+
+
+def test_up_to_date_pull_moves_past_other_users_writes_and_still_gets_its_own(app, pair, note_mutation):
+    """The one-statement answer: others' writes advance the cursor without rows; an own-scope
+    write after that still arrives (and a write in the match from the other side too)."""
+    newcomer, buddy, stranger, match = pair
+    n, b = login_device(app, "n@example.org"), login_device(app, "b@example.org")
+    s = login_device(app, "s@example.org")
+    n.pull()
+    before = n.cursor
+    pushed = s.push(s.mutation("profile.update", display_name="Iemand anders"))  # another user's scope
+    assert pushed.json["results"][0]["status"] == "applied", pushed.json
+    page = n.pull()[-1]
+    assert page["changes"] == [] and n.cursor != before  # moved on to the new head, nothing sent
+    assert n.pull()[-1]["cursor"] == n.cursor  # nothing new: the same cursor comes back
+    b.push(b.mutation("note.put", id="m1", scope=f"match:{match.id}", text="Tot morgen"))
+    assert [c["id"] for c in n.pull()[-1]["changes"]] == ["m1"]
+
+
+def test_a_user_in_many_matches_still_syncs_every_scope(app, auth, make_user, make_match, note_mutation):
+    """More scopes than the head statement probes one by one (HELD_SLOTS): the slow path."""
+    from backend.sync.pull import HELD_SLOTS
+
+    buddy = make_user("buddy", email="b@example.org")
+    matches = [make_match(make_user("newcomer"), buddy) for _ in range(HELD_SLOTS + 1)]
+    b = login_device(app, "b@example.org")
+    b.pull()
+    assert {row["scope"] for row in b.rows.values()} == {f"user:{buddy.id}"}
+    for i, match in enumerate(matches):
+        b.push(b.mutation("note.put", id=f"n{i}", scope=f"match:{match.id}", text=str(i)))
+    other = login_device(app, "b@example.org")
+    other.pull()
+    assert set(other.entities("note")) == {f"n{i}" for i in range(HELD_SLOTS + 1)}
+    b.push(b.mutation("note.put", id="late", scope=f"match:{matches[-1].id}", text="laat"))
+    assert [c["id"] for c in other.pull()[-1]["changes"]] == ["late"]
+    assert other.pull()[-1]["changes"] == []
