@@ -129,7 +129,14 @@ def autocommit_driver_connection(engine):
         if postgres:
             driver.autocommit = True
         yield driver
-    finally:
         if postgres:
             driver.autocommit = False
-        fairy.close()  # back to the pool
+    except engine.dialect.loaded_dbapi.Error:
+        fairy.invalidate()  # the driver failed: its state is unknown, never reuse it
+        raise
+    except BaseException:
+        if postgres:
+            driver.autocommit = False  # the caller's own error (401, 403): the connection is fine
+        raise
+    finally:
+        fairy.close()  # back to the pool (or away, if invalidated)

@@ -224,3 +224,22 @@ def test_cleanup_command_removes_old_tombstones(app, amal):
     assert removed.exit_code == 0 and "removed 1 tombstones" in removed.output
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(SyncChange).where(SyncChange.op == "del")) == 0
+
+
+def test_a_database_error_in_a_quick_pull_is_one_error_and_the_next_pull_works(device, monkeypatch):
+    """The up-to-date answer runs on a driver connection of its own: when the database fails
+    it, the request gets the error shape and that connection never goes back into use."""
+    from backend.sync import pull
+
+    device.pull()
+    answered = device.cursor
+
+    def failing(driver_connection, dialect, statement, params):
+        cursor = driver_connection.cursor()
+        cursor.execute("SELECT * FROM no_such_table")  # the driver raises, as on a lost connection
+
+    monkeypatch.setattr(pull._HEAD, "one", failing)
+    response = device.pull_page()
+    assert response.status_code == 500 and response.json["message"]
+    monkeypatch.undo()
+    assert device.pull()[-1]["cursor"] == answered
