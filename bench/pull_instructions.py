@@ -29,9 +29,9 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 from bench.common import PASSWORD, Figure, dispose, make_app, print_figures, seed_feed
+from bench.http_pull import USER_AGENT
 
 WARMUP = 30
-USER_AGENT = "maatje-bench-phone/1.0"
 
 
 def prepare(tmp: str) -> str:

@@ -119,9 +119,9 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
                 cur.seq = state.seq
                 token = cursors.encode(cur)
             return _render([], [], False, _last_mutation_id(state), False, token)
-    with reading() as conn:
+    with reading() as conn:  # `cur` is as it was sent: the quick path changes it only when it answers
         state = _read_head(conn.connection.driver_connection, claim, client_id, cur)
-        return _pull(conn, state, version, cursors.decode(token), limit)
+        return _pull(conn, state, version, cur, limit)
 
 
 _HEAD = DriverStatement()
