@@ -2,8 +2,8 @@
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from backend.accounts import passwords
-from backend.accounts.models import User
+from backend.accounts import passwords, sessions
+from backend.accounts.models import User, UserSession
 from backend.errors import Unauthorized, ValidationError
 from backend.extensions import db
 from backend.sync import changes
@@ -67,15 +67,20 @@ def create_user(email, password, display_name, roles, organisation=None, locale=
     return user
 
 
-def change_password(user: User, current_password: str, new_password: str) -> User:
-    """Change the password and end every other session of this user."""
+def change_password(user: User, current_password: str, new_password: str, user_agent: str | None) -> User:
+    """Change the password and end every other session of this user.
+
+    This device goes on in a new session (so with a new CSRF token): whoever may have copied
+    the old cookie is logged out too.
+    """
     if not passwords.verify_password(user.password_hash, current_password):
         raise ValidationError(errors={"current_password": [_l("Dit is niet je huidige wachtwoord.")]})
     problems = passwords.password_problems(new_password, user.email)
     if problems:
         raise ValidationError(errors={"new_password": problems})
     user.password_hash = passwords.hash_password(new_password)
-    user.session_gen += 1
+    db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id))
+    sessions.add_session(user, user_agent)
     db.session.commit()
     return user
 
