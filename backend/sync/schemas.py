@@ -79,18 +79,22 @@ def _plain_pull(data) -> dict | None:
 
 
 class ChangeSchema(ma.Schema):
-    op = ma.fields.String(metadata={"enum": ["put", "del"]})
-    entity = ma.fields.String()
-    id = ma.fields.String()
-    scope = ma.fields.String()
-    seq = ma.fields.Integer()
+    op = ma.fields.String(required=True, validate=ma.validate.OneOf(["put", "del"]))
+    entity = ma.fields.String(required=True)
+    id = ma.fields.String(required=True)
+    scope = ma.fields.String(required=True)
+    seq = ma.fields.Integer(required=True)
     data = ma.fields.Dict(metadata={"description": "The full row; only with put"})
 
 
 class PullResponseSchema(ma.Schema):
-    changes = ma.fields.List(ma.fields.Nested(ChangeSchema))
-    drop_scope = ma.fields.List(ma.fields.String())
-    reset = ma.fields.Boolean()
-    last_mutation_id = ma.fields.Integer()
-    has_more = ma.fields.Boolean()
-    cursor = ma.fields.String()
+    """The pull answer. It is written as JSON text by pull._render, not dumped through this
+    schema (speed); tests/sync/helpers.py validates every pull answer of the tests against this
+    schema as the spec publishes it, so the two cannot drift."""
+
+    changes = ma.fields.List(ma.fields.Nested(ChangeSchema), required=True)
+    drop_scope = ma.fields.List(ma.fields.String(), required=True)
+    reset = ma.fields.Boolean(required=True)
+    last_mutation_id = ma.fields.Integer(required=True)
+    has_more = ma.fields.Boolean(required=True)
+    cursor = ma.fields.String(required=True)

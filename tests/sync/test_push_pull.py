@@ -183,8 +183,18 @@ def test_cursor_older_than_the_tombstone_horizon_resets(app, device, amal):
     {"v": 1, "s": 10**30, "h": []},
     {"v": 1, "s": -1, "h": []},
     {"v": 1, "s": 1, "h": [], "p": {"sc": [], "at": 0, "to": 2**64}},
+    # Forged types: each was taken as a number or a name before, and could come back echoed.
+    {"v": 1, "s": "5", "h": []},
+    {"v": 1, "s": 5.5, "h": []},
+    {"v": True, "s": 5, "h": []},
+    {"v": 1, "s": 5, "h": "user:x"},
+    {"v": 1, "s": 5, "h": [1, 2]},
+    {"v": 1, "s": 5, "h": [], "p": {"sc": ["user:x"], "at": 9, "to": 3}},
+    {"v": 1, "s": 5, "h": [], "p": ["user:x"]},
+    {"v": 1, "s": 5, "h": [], "x": 1},
+    [1, 5, []],
 ])
-def test_out_of_range_cursor_is_422(auth, amal, cursor):
+def test_out_of_range_or_forged_cursor_is_422(auth, amal, cursor):
     import base64
     import json
 
