@@ -1,6 +1,5 @@
 """Session login (flask-login, one accounts.sessions row per device) and the CSRF rule of DESIGN section 5."""
 import functools
-import hashlib
 import hmac
 import uuid
 from typing import NamedTuple
@@ -26,6 +25,7 @@ class Claim(NamedTuple):
     session_id: uuid.UUID
 
 
+@functools.lru_cache(maxsize=4096)  # the same cookie on every request of a device: parse it once
 def parse_claim(value: str | None) -> Claim | None:
     """Parse flask-login's '_user_id' ('<user id>.<session id>', User.get_id); None if malformed."""
     user_id, _, session_id = (value or "").partition(".")
@@ -79,11 +79,11 @@ def me() -> User:
     return current_user._get_current_object()
 
 
-def csrf_token(session_id: uuid.UUID, key: str | None = None) -> str:
+def csrf_token(session_id: uuid.UUID, key: str | bytes | None = None) -> str:
     """Return the CSRF token of a session: derived from its id, so it needs no storage."""
     key = key or current_app.secret_key
     key = key.encode() if isinstance(key, str) else key
-    return hmac.new(key, b"csrf:" + session_id.bytes, hashlib.sha256).hexdigest()
+    return hmac.digest(key, b"csrf:" + session_id.bytes, "sha256").hex()
 
 
 def check_csrf():
@@ -99,7 +99,13 @@ def check_csrf():
     claim = parse_claim(session["_user_id"])
     # Compared as bytes: compare_digest refuses a str with non-ASCII characters (a 500).
     sent = request.headers.get("X-CSRF-Token", "").encode("utf-8", "surrogatepass")
-    keys = [current_app.secret_key, *(current_app.config.get("SECRET_KEY_FALLBACKS") or ())]
-    if claim is None or not any(hmac.compare_digest(sent, csrf_token(claim.session_id, key).encode())
-                                for key in keys):
+    if claim is None or not _token_matches(sent, claim.session_id):
         raise Forbidden(_l("Het beveiligingstoken ontbreekt of klopt niet. Laad de app opnieuw."))
+
+
+def _token_matches(sent: bytes, session_id: uuid.UUID) -> bool:
+    """Tell whether `sent` is the session's token under the secret key or a fallback key (rotation)."""
+    for key in (current_app.secret_key, *(current_app.config.get("SECRET_KEY_FALLBACKS") or ())):
+        if hmac.compare_digest(sent, csrf_token(session_id, key).encode()):
+            return True
+    return False

@@ -78,7 +78,9 @@ def change_password(user: User, current_password: str, new_password: str, user_a
     problems = passwords.password_problems(new_password, user.email)
     if problems:
         raise ValidationError(errors={"new_password": problems})
-    user.password_hash = passwords.hash_password(new_password)
+    password_hash = passwords.hash_password(new_password)  # slow: before the write lock is taken
+    sessions.begin_write()
+    user.password_hash = password_hash
     db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id))
     sessions.add_session(user, user_agent)
     db.session.commit()

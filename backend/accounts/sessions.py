@@ -26,9 +26,20 @@ _TOUCH = (
 )
 
 
-def idle_cutoff() -> dt.datetime:
-    """Return the moment before which a session counts as idle (SESSION_IDLE_DAYS ago)."""
-    return utcnow() - dt.timedelta(days=current_app.config["SESSION_IDLE_DAYS"])
+def idle_cutoff(now: dt.datetime | None = None) -> dt.datetime:
+    """Return the moment before which a session counts as idle (SESSION_IDLE_DAYS before now)."""
+    return (now or utcnow()) - dt.timedelta(days=current_app.config["SESSION_IDLE_DAYS"])
+
+
+def begin_write() -> None:
+    """End the request's transaction so far and begin one that writes (IMMEDIATE on SQLite).
+
+    A SQLite transaction that has read cannot wait for the write lock: it fails at once with
+    "database is locked" if another writer committed since its read. Objects read before are
+    reloaded on next use.
+    """
+    db.session.rollback()
+    db.session.connection(execution_options={"sqlite_immediate": True})
 
 
 def start_session(user: User, user_agent: str | None) -> None:
@@ -36,6 +47,7 @@ def start_session(user: User, user_agent: str | None) -> None:
 
     Also deletes the user's idle sessions, so the table holds no dead rows for long.
     """
+    begin_write()
     db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id,
                                                     UserSession.last_seen_at < idle_cutoff()))
     add_session(user, user_agent)
@@ -54,6 +66,7 @@ def end_session(user: User, session_id: uuid.UUID) -> None:
 
     :raise 404: if the user has no session with this id.
     """
+    begin_write()
     ended = db.session.execute(
         sa.delete(UserSession).where(UserSession.id == session_id, UserSession.user_id == user.id)
     ).rowcount
@@ -64,12 +77,14 @@ def end_session(user: User, session_id: uuid.UUID) -> None:
 
 def log_out(user: User) -> None:
     """End the current session of `user` (gone already: nothing to do)."""
+    begin_write()
     db.session.execute(sa.delete(UserSession).where(UserSession.id == user.session_id))
     db.session.commit()
 
 
 def end_all_sessions(user: User) -> None:
     """End every session of `user` on every device (e.g. when a coordinator resets the password)."""
+    begin_write()
     db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id))
     db.session.commit()
 
@@ -86,30 +101,28 @@ def list_sessions(user: User) -> list[dict]:
 
 
 def load_user(user_id: uuid.UUID, session_id: uuid.UUID) -> User | None:
-    """Return the user of a live session (with session_id set), or None; renew last_seen_at when due."""
+    """Return the user of a live session (with session_id set), or None."""
+    now = utcnow()
     row = db.session.execute(
         sa.select(User, UserSession.last_seen_at)
         .join(UserSession, UserSession.user_id == User.id)
-        .where(User.id == user_id, UserSession.id == session_id)
+        .where(User.id == user_id, UserSession.id == session_id, UserSession.last_seen_at >= idle_cutoff(now))
     ).first()
-    if row is None or not seen_recently(session_id, row.last_seen_at):
+    if row is None:
         return None
+    renew_if_due(session_id, row.last_seen_at, now)
     row.User.session_id = session_id
     return row.User
 
 
-def seen_recently(session_id: uuid.UUID, last_seen_at: dt.datetime) -> bool:
-    """Tell whether a session is live; if its last_seen_at is due for renewal, renew it after this request."""
-    now = utcnow()
-    if last_seen_at < now - dt.timedelta(days=current_app.config["SESSION_IDLE_DAYS"]):
-        return False
+def renew_if_due(session_id: uuid.UUID, last_seen_at: dt.datetime, now: dt.datetime) -> None:
+    """Ask for last_seen_at to be renewed after this request, if it was last renewed SEEN_EVERY ago."""
     if last_seen_at < now - SEEN_EVERY:
         g.session_seen = session_id
-    return True
 
 
 def renew_seen_session(response):
-    """After the request: write the renewal seen_recently() asked for (at most once an hour per device).
+    """After the request: write the renewal renew_if_due() asked for (at most once an hour per device).
 
     It runs here, in its own short transaction on a connection of its own, once the request's
     own work is done: inside the request's read transaction this write would make SQLite's

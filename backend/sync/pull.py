@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from backend.accounts import sessions
 from backend.accounts.auth import Claim
 from backend.accounts.models import UserSession
+from backend.db import utcnow
 from backend.errors import Forbidden, Unauthorized
 from backend.extensions import db
 from backend.sync import clients, cursor as cursors, registry
@@ -140,12 +141,14 @@ def _read_head(conn, claim: Claim, client_id, cur: cursors.Cursor | None):
     """Run the head statement; check the session and the client. `news`: a row of the scopes
     the cursor holds (the first HELD_SLOTS) is newer than the cursor."""
     held = sorted(cur.held)[:HELD_SLOTS] if cur else []
+    now = utcnow()
     params = {"client_id": client_id, "user_id": claim.user_id, "session_id": claim.session_id,
-              "seen_after": sessions.idle_cutoff(), "since": cur.seq if cur else 0}
+              "seen_after": sessions.idle_cutoff(now), "since": cur.seq if cur else 0}
     params.update((f"held{i}", held[i] if i < len(held) else None) for i in range(HELD_SLOTS))
     state = conn.execute(_head(), params).one()
-    if state.last_seen_at is None or not sessions.seen_recently(claim.session_id, state.last_seen_at):
+    if state.last_seen_at is None:  # no such session, another user's, or idle too long
         raise Unauthorized()
+    sessions.renew_if_due(claim.session_id, state.last_seen_at, now)
     if state.client_mine is not None and not state.client_mine:
         raise Forbidden(_l("Dit apparaat hoort bij een ander account. Log opnieuw in."))
     return state

@@ -262,3 +262,32 @@ def test_current_user_is_the_user_row_on_every_request(app, make_user):
         with fresh.app_context():
             db.engine.dispose()
     assert seen == [("User", True), ("User", True)]
+
+
+def test_renewing_sessions_under_concurrent_requests_never_fails(app, make_user, monkeypatch):
+    """Every request renews last_seen_at here (SEEN_EVERY 0) while other devices log in and out:
+    no write meets a request's read snapshot ("database is locked")."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from backend.accounts import sessions
+
+    monkeypatch.setattr(sessions, "SEEN_EVERY", dt.timedelta(0))
+    make_user(email="a@example.org")
+    browsers = [Browser(app.test_client()) for _ in range(4)]
+    for browser in browsers:
+        browser.login("a@example.org")
+
+    def work(args):
+        browser, i = args
+        if i % 3 == 0:
+            newcomer = Browser(app.test_client())
+            codes = (newcomer.login("a@example.org").status_code, newcomer.get("/api/auth/sessions").status_code,
+                     newcomer.logout().status_code)
+            return 200 if codes == (200, 200, 204) else codes
+        if i % 3 == 1:
+            return _pull(browser).status_code
+        return browser.get("/api/auth/me").status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        codes = list(pool.map(work, [(browsers[i % 4], i) for i in range(60)]))
+    assert codes == [200] * 60
