@@ -79,11 +79,15 @@ def me() -> User:
     return current_user._get_current_object()
 
 
-def csrf_token(session_id: uuid.UUID, key: str | bytes | None = None) -> str:
-    """Return the CSRF token of a session: derived from its id, so it needs no storage."""
-    key = key or current_app.secret_key
+@functools.lru_cache(maxsize=4096)  # asked on every unsafe request of a device
+def _derive_token(key: str | bytes, session_id: uuid.UUID) -> str:
     key = key.encode() if isinstance(key, str) else key
     return hmac.digest(key, b"csrf:" + session_id.bytes, "sha256").hex()
+
+
+def csrf_token(session_id: uuid.UUID, key: str | bytes | None = None) -> str:
+    """Return the CSRF token of a session: derived from its id, so it needs no storage."""
+    return _derive_token(key or current_app.secret_key, session_id)
 
 
 def check_csrf():

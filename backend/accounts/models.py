@@ -25,6 +25,10 @@ class User(UserMixin, db.Model):
     role_names: so.Mapped[str] = so.mapped_column("roles", sa.String(64), default="")
     organisation_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("organisations.id"), index=True)
     availability: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
+    # Unused since migration 0002 (user_sessions replaced it). Kept one release so that
+    # instances of the release before still run during a rolling deploy (docs/deployment.md);
+    # the next migration drops it.
+    session_gen: so.Mapped[int] = so.mapped_column(sa.Integer, default=0)
     created_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow)
     updated_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

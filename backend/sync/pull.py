@@ -127,12 +127,14 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
 
 
 def _autocommit():
-    """A pooled connection on which the one head statement is its own snapshot, without
-    BEGIN and ROLLBACK: two round trips saved on PostgreSQL. (SQLite, a file in this process,
-    keeps its BEGIN: switching a pysqlite connection to AUTOCOMMIT and back costs two PRAGMAs
-    and leaves the driver in another transaction mode than backend/db.py sets.)"""
+    """Return a pooled connection on which the head statement is a snapshot by itself.
+
+    AUTOCOMMIT on PostgreSQL saves BEGIN and ROLLBACK, two round trips. SQLite (a file in this
+    process) keeps its BEGIN: SQLAlchemy switches a pysqlite connection to AUTOCOMMIT and back
+    with two PRAGMAs per use, and leaves the driver in another mode than backend/db.py sets.
+    """
     conn = db.engine.connect()
-    if db.engine.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql":
         conn.execution_options(isolation_level="AUTOCOMMIT")
     return conn
 

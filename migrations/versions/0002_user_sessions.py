@@ -1,4 +1,4 @@
-"""user sessions: one row per signed-in device, replacing users.session_gen
+"""user sessions: one row per signed-in device, replacing users.session_gen (dropped later)
 
 Revision ID: 0002
 Revises: 0001
@@ -26,15 +26,14 @@ def upgrade():
     )
     with op.batch_alter_table('user_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_user_sessions_user_id'), ['user_id'], unique=False)
-
-    # Not in batch mode: on SQLite that copies the users table, and dropping the old copy with
-    # foreign keys on would cascade into (or fail on) every table that points at users.
-    # SQLite >= 3.35 drops a plain column in place. Every cookie made before this is logged out.
-    op.drop_column('users', 'session_gen')
+    # users.session_gen stays for one release: the release before still reads it during a
+    # rolling deploy (docs/deployment.md). When the next migration drops it, do it outside
+    # batch mode: on SQLite batch mode copies the users table, and dropping the old copy with
+    # foreign keys on cascades into (or fails on) every table that points at users; SQLite
+    # >= 3.35 drops a plain column in place.
 
 
 def downgrade():
-    op.add_column('users', sa.Column('session_gen', sa.Integer(), nullable=False, server_default='0'))
     with op.batch_alter_table('user_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_sessions_user_id'))
     op.drop_table('user_sessions')
