@@ -208,6 +208,15 @@ def test_the_session_cookie_survives_a_browser_restart(app, auth, make_user):
     assert expires - dt.datetime.now() > dt.timedelta(days=app.config["SESSION_IDLE_DAYS"])
 
 
+def test_pull_needs_login_and_csrf(client, auth, make_user):
+    make_user(email="a@example.org")
+    body = {"client_id": str(uuid.uuid4()), "schema_version": 1}
+    assert client.post("/api/sync/pull", json=body).status_code == 401  # not logged in
+    auth.login("a@example.org")
+    assert client.post("/api/sync/pull", json=body).status_code == 403  # logged in, no token
+    assert auth.post("/api/sync/pull", json=body).status_code == 200
+
+
 def test_a_tampered_cookie_is_not_a_login(auth, client, make_user):
     make_user(email="a@example.org")
     auth.login("a@example.org")
@@ -291,3 +300,19 @@ def test_renewing_sessions_under_concurrent_requests_never_fails(app, make_user,
     with ThreadPoolExecutor(max_workers=4) as pool:
         codes = list(pool.map(work, [(browsers[i % 4], i) for i in range(60)]))
     assert codes == [200] * 60
+
+
+@pytest.mark.parametrize("user_agent, label", [
+    ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+     "Version/17.1 Mobile/15E148 Safari/604.1", "Safari · iPhone"),
+    ("Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 "
+     "Chrome/115.0.0.0 Mobile Safari/537.36", "Samsung Internet · Android"),
+    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
+     "Safari/537.36 Edg/120.0.0.0", "Edge · Windows"),
+    ("curl/8.4.0", "Onbekend apparaat"),
+])
+def test_the_device_is_named_from_its_browser(app, make_user, user_agent, label):
+    make_user(email="a@example.org")
+    browser = Browser(app.test_client(), user_agent)
+    browser.login("a@example.org")
+    assert [s["device"] for s in browser.get("/api/auth/sessions").json] == [label]
