@@ -3,18 +3,17 @@
 The test starts its own redis-server on a free port (`make test` installs it from Debian when
 missing), so it needs no Redis already running and never touches one that is.
 """
+import json
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import uuid
 
 import pytest
 import redis
 
-from backend import create_app
-from backend.config import TestConfig
-from backend.extensions import db
 
 
 def _free_port() -> int:
@@ -65,26 +64,42 @@ def _wait_for(url, process, log_path, seconds=10.0):
         client.close()
 
 
+# One app instance per process, as behind a load balancer: nothing is shared but Redis.
+# (In one process every app shares the module-global limiter, which proves nothing.)
+WORKER = """
+import json, sys
+from backend import create_app
+from backend.config import TestConfig
+
+class Config(TestConfig):
+    SQLALCHEMY_DATABASE_URI, RATELIMIT_STORAGE_URI, RATELIMIT_KEY_PREFIX = sys.argv[1:4]
+
+client = create_app(Config).test_client()
+print("ready", flush=True)
+for line in sys.stdin:
+    print(client.post("/api/auth/login", json=json.loads(line)).status_code, flush=True)
+"""
+
+
 def test_two_instances_share_the_login_limit(app, make_user, redis_url):
     make_user(email="a@example.org")
-
-    class RedisConfig(TestConfig):
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        RATELIMIT_STORAGE_URI = redis_url
-        RATELIMIT_KEY_PREFIX = f"test-{uuid.uuid4().hex}"
-
-    instances = [create_app(RedisConfig), create_app(RedisConfig)]
+    prefix = f"test-{uuid.uuid4().hex}"
+    argv = [sys.executable, "-c", WORKER, app.config["SQLALCHEMY_DATABASE_URI"], redis_url, prefix]
+    instances = [subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(2)]
     codes = []
     try:
+        for instance in instances:
+            assert instance.stdout.readline().strip() == "ready"
         for i in range(6):
-            client = instances[i % 2].test_client()  # a load balancer alternating instances
-            codes.append(client.post("/api/auth/login", json={"email": "a@example.org", "password": "wrong-one"}).status_code)
+            instance = instances[i % 2]  # a load balancer alternating instances
+            instance.stdin.write(json.dumps({"email": "a@example.org", "password": "wrong-one"}) + "\n")
+            instance.stdin.flush()
+            codes.append(int(instance.stdout.readline()))
     finally:
         for instance in instances:
-            with instance.app_context():
-                db.engine.dispose()  # close their pooled connections now, not at garbage collection
-    assert codes == [401] * 5 + [429]
-    # The counts live in this Redis: the limit really was shared through it, not per process.
-    # The counter lives in this Redis: the instances really shared it there.
+            instance.stdin.close()
+            instance.wait(timeout=30)
+            instance.stdout.close()
+    assert codes == [401] * 5 + [429]  # with a limit per instance (5 per minute) all six would be 401
     with redis.Redis.from_url(redis_url) as server:
-        assert server.keys(f"*{RedisConfig.RATELIMIT_KEY_PREFIX}/login-email:a@example.org/*")
+        assert server.keys(f"*{prefix}/login-email:a@example.org/*")
