@@ -14,6 +14,7 @@ def create_app(config=cfg.Config):
     register_extensions(app)
     register_blueprints(app)
     register_sync()
+    register_openapi(app)
     register_error_handlers(app)
     register_guards(app)
     register_commands(app)
@@ -57,6 +58,14 @@ def register_sync():
     """Load each feature's part in sync (backend/<feature>/sync.py): its mutations and scope providers."""
     from backend.accounts import sync as accounts_sync  # noqa: F401
     from backend.matching import sync as matching_sync  # noqa: F401
+
+
+def register_openapi(app):
+    """Complete the spec from the registered views and mutations: login, errors, mutation args."""
+    from backend.extensions import api
+    from backend.web import openapi
+
+    openapi.document(app, api.spec, api.ma_plugin.converter)
 
 
 def register_error_handlers(app):

@@ -5,6 +5,8 @@ import marshmallow as ma
 from flask import current_app
 from flask_babel import gettext, lazy_gettext as _l
 
+from backend.accounts.models import ROLES
+from backend.config import Config
 from backend.orgs.schemas import OrganisationSchema
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -26,8 +28,8 @@ class UserSchema(ma.Schema):
     id = ma.fields.UUID(dump_only=True)
     email = ma.fields.Email(dump_only=True)
     display_name = ma.fields.String(dump_only=True)
-    locale = ma.fields.String(dump_only=True, allow_none=True)
-    roles = ma.fields.List(ma.fields.String(), dump_only=True)
+    locale = ma.fields.String(dump_only=True, allow_none=True, metadata={"enum": Config.LANGUAGES})
+    roles = ma.fields.List(ma.fields.String(metadata={"enum": list(ROLES)}), dump_only=True)
     organisation = ma.fields.Nested(OrganisationSchema, dump_only=True, allow_none=True)
 
 
@@ -60,7 +62,7 @@ class ProfileUpdateSchema(ma.Schema):
         ma.validate.Length(min=1, max=80, error=_l("Gebruik 1 tot 80 tekens.")),
         ma.validate.Regexp(r"^[^\x00-\x1f]*$", error=_l("Gebruik geen onzichtbare tekens.")),
     ])
-    locale = ma.fields.String(validate=validate_locale)
+    locale = ma.fields.String(validate=validate_locale, metadata={"enum": Config.LANGUAGES})
     availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema), validate=ma.validate.Length(max=21))
 
 
