@@ -25,12 +25,19 @@ ERRORS = {
     401: "Not logged in, or the session has ended (logged out, revoked, idle too long).",
     403: f"The {CSRF_HEADER} header is missing or wrong, or the action is not allowed.",
     404: "Nothing with this id, or nothing the logged-in user may see.",
+    409: "This clashes with another change.",
+    412: "Someone changed this in the meantime (If-Match is outdated): load it again.",
     413: "The body is too large.",
     415: "The body is not sent as application/json.",
     422: "Some fields are invalid; `errors` says which, translated.",
+    426: "The app is older than this server supports (schema_version): reload the app.",
+    428: "This request must say which version it changes (If-Match).",
     429: "Too many attempts; wait as long as Retry-After says.",
     503: "The database is not answering; try again later (nothing was changed).",
 }
+# Errors of every route of a blueprint that its views cannot show (409, 412 and 428 come from
+# the views: @bp.alt_response(409, response="ErrorConflict"), @bp.etag).
+BLUEPRINT_ERRORS = {"sync": {426}}  # both check the client's schema_version
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
 
 
@@ -83,7 +90,7 @@ def _document_operation(operation, method, rule, view, spec):
     wrappers = _wrappers(view) + _wrappers(getattr(getattr(view, "view_class", None), method, None))
     needs_login = any(_decorator_name(f) in LOGIN_DECORATORS for f in wrappers)
     has_body = "requestBody" in operation
-    codes = {503}  # every route reads the database, the session check included
+    codes = {503} | BLUEPRINT_ERRORS.get(rule.endpoint.split(".")[0], set())  # 503: every route reads the database
     if needs_login:
         codes.add(401)
         operation["security"] = [{SESSION: [], CSRF: []} if method in UNSAFE else {SESSION: []}]
@@ -98,8 +105,10 @@ def _document_operation(operation, method, rule, view, spec):
     if any(hasattr(f, LIMITER_MARK) for f in wrappers):
         codes.add(429)
     responses = operation.setdefault("responses", {})
+    codes |= {int(code) for code in responses if code.isdigit() and int(code) in ERRORS}
     for code in sorted(codes):
-        # A route's own description of this status (an alt_response) wins over ours.
+        # A route's own description of this status (an alt_response) wins over ours, which
+        # replace flask-smorest's bare defaults ("Unprocessable Entity").
         if str(code) not in responses or responses[str(code)].get("$ref", "").endswith(HTTPStatus(code).name):
             responses[str(code)] = spec.components.get_ref("response", _response_id(code))
 

@@ -75,6 +75,7 @@ def test_errors_are_documented_where_they_can_happen(spec):
     assert "404" in spec["paths"]["/api/orgs/{code}"]["get"]["responses"]
     assert "404" not in spec["paths"]["/api/orgs"]["get"]["responses"]
     assert "422" in spec["paths"]["/api/orgs"]["get"]["responses"]  # query arguments
+    assert "426" in spec["paths"]["/api/sync/push"]["post"]["responses"]  # an app too old for the server
     for path, method, operation in operations(spec):
         assert error_schema(spec, operation, 503) == {"$ref": "#/components/schemas/Error"}, (method, path)
     error = spec["components"]["schemas"]["Error"]
