@@ -10,6 +10,7 @@ from http import HTTPStatus
 from flask_smorest.spec.plugins import FlaskPlugin
 
 from backend.sync import registry
+from backend.sync.schemas import MutationSchema
 
 SESSION, CSRF = "sessionCookie", "csrfToken"  # the security scheme names
 CSRF_HEADER = "X-CSRF-Token"
@@ -38,6 +39,7 @@ ERRORS = {
 # Errors of every route of a blueprint that its views cannot show (409, 412 and 428 come from
 # the views: @bp.alt_response(409, response="ErrorConflict"), @bp.etag).
 BLUEPRINT_ERRORS = {"sync": {426}}  # both check the client's schema_version
+PUSH = ("/api/sync/push", "post")  # its body lists the mutations (DESIGN section 6)
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
 
 
@@ -129,10 +131,10 @@ def _decorator_name(fn) -> str:
 
 
 def _document_mutations(spec, converter):
-    """Name each registered mutation's arguments (<Name>Args) and list them in the push's Mutation."""
-    if not registry.MUTATIONS or "Mutation" not in spec.components.schemas:
+    """Name each registered mutation's arguments (<Name>Args); the push's items pick one by name."""
+    if not registry.MUTATIONS:
         return
-    generic = spec.components.schemas["Mutation"]
+    generic = converter.schema2jsonschema(MutationSchema)
     variants, mapping = [], {}
     for name, mutation in sorted(registry.MUTATIONS.items()):
         title = "".join(part.capitalize() for part in name.replace("_", ".").split("."))
@@ -146,9 +148,15 @@ def _document_mutations(spec, converter):
         spec.components.schema(f"{title}Mutation", variant)
         variants.append({"$ref": f"#/components/schemas/{title}Mutation"})
         mapping[name] = f"#/components/schemas/{title}Mutation"
+    # Replaces the component flask-smorest may have made of MutationSchema.
     spec.components.schemas["Mutation"] = {
         "description": "One mutation: `name` picks the schema of `args`. An unknown name or args that "
                        "do not fit get a rejected result (unknown_mutation, invalid_args), not an error.",
         "oneOf": variants,
         "discriminator": {"propertyName": "name", "mapping": mapping},
     }
+    path, method = PUSH
+    body = spec._paths[path][method]["requestBody"]["content"]["application/json"]["schema"]
+    push = spec.components.schemas[body["$ref"].rsplit("/", 1)[1]] if "$ref" in body else body
+    # Whatever the push schema checks itself (a list of Nested or of any objects), say what goes in.
+    push["properties"]["mutations"]["items"] = {"$ref": "#/components/schemas/Mutation"}
