@@ -49,10 +49,18 @@ class AvailabilitySlotSchema(ma.Schema):
             raise ma.ValidationError(gettext("Het einde moet na het begin liggen."), "end")
 
 
-def validate_locale(value):
-    """Accept only the shipped languages."""
-    if value not in current_app.config["LANGUAGES"]:
-        raise ma.ValidationError(gettext("Deze taal bieden we (nog) niet aan."))
+class ShippedLanguage(ma.validate.Validator):
+    """Accept only the shipped languages; `choices` lists them as an enum in the OpenAPI spec."""
+
+    choices = Config.LANGUAGES
+
+    def __call__(self, value):
+        if value not in current_app.config["LANGUAGES"]:
+            raise ma.ValidationError(gettext("Deze taal bieden we (nog) niet aan."))
+        return value
+
+
+validate_locale = ShippedLanguage()
 
 
 class ProfileUpdateSchema(ma.Schema):
@@ -62,7 +70,7 @@ class ProfileUpdateSchema(ma.Schema):
         ma.validate.Length(min=1, max=80, error=_l("Gebruik 1 tot 80 tekens.")),
         ma.validate.Regexp(r"^[^\x00-\x1f]*$", error=_l("Gebruik geen onzichtbare tekens.")),
     ])
-    locale = ma.fields.String(validate=validate_locale, metadata={"enum": Config.LANGUAGES})
+    locale = ma.fields.String(validate=validate_locale)
     availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema), validate=ma.validate.Length(max=21))
 
 
