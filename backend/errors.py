@@ -113,16 +113,21 @@ def is_outage(error: Exception) -> bool:
     """
     if isinstance(error, (sa.exc.DisconnectionError, sa.exc.TimeoutError)):
         return True  # the pool: no connection to be had
-    if isinstance(error, sa.exc.DBAPIError):
-        if error.connection_invalidated or isinstance(error, sa.exc.InterfaceError):
-            return True
-        error = error.orig
-    kinds = {cls.__name__ for cls in type(error).__mro__}
-    if type(error).__module__ == "sqlite3":
-        return "OperationalError" in kinds and str(error).startswith(SQLITE_OUTAGES)
-    if type(error).__module__.startswith("psycopg"):
-        return bool(kinds & {"OperationalError", "InterfaceError"}) or getattr(error, "sqlstate", None) in RETRYABLE_SQLSTATES
+    if isinstance(error, sa.exc.DBAPIError) and error.connection_invalidated:
+        return True
+    driver_error = error.orig if isinstance(error, sa.exc.DBAPIError) else error
+    if type(driver_error).__module__ == "sqlite3":
+        return "OperationalError" in _kinds(driver_error) and str(driver_error).startswith(SQLITE_OUTAGES)
+    if isinstance(error, (sa.exc.OperationalError, sa.exc.InterfaceError)):
+        return True
+    if type(driver_error).__module__.startswith("psycopg"):
+        return bool(_kinds(driver_error) & {"OperationalError", "InterfaceError"}) or \
+            getattr(driver_error, "sqlstate", None) in RETRYABLE_SQLSTATES
     return False
+
+
+def _kinds(error) -> set[str]:
+    return {cls.__name__ for cls in type(error).__mro__}
 
 
 MAX_FIELD_ERRORS = 20

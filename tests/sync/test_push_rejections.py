@@ -165,6 +165,8 @@ def impatient(app):
         cursor = dbapi_connection.cursor()
         cursor.execute("SET lock_timeout = 200" if is_postgres() else "PRAGMA busy_timeout = 200")
         cursor.close()
+        if is_postgres():
+            dbapi_connection.commit()  # SET opened a transaction; the setting outlives it
 
     with app.app_context():
         engine = db.engine
