@@ -1,0 +1,146 @@
+"""Every hostile body, to every JSON route with a body: a 4xx in the one error shape, in the
+user's language, and nothing written (issue 7, items 11 and 14).
+
+The routes come from the OpenAPI spec, so a new route is covered without touching this file.
+To add an input, add a line to HOSTILE: (name, raw body bytes, content type, expected status).
+"""
+import http.client
+import re
+import urllib.parse
+
+import pytest
+import sqlalchemy as sa
+
+from backend.extensions import db, limiter
+from tests.web.test_concurrency import server  # noqa: F401 (a fixture: a live server)
+from tests.web.test_errors import assert_error_shape
+
+DEEP = b'{"a":' * 40 + b"1" + b"}" * 40
+VERY_DEEP = b"[" * 100_000 + b"]" * 100_000
+FLOOD = b"{" + b",".join(b'"k%d":1' % i for i in range(10_000)) + b"}"
+
+HOSTILE = [
+    ("deep nesting", DEEP, "application/json", 400),
+    ("very deep nesting", VERY_DEEP, "application/json", 400),
+    ("huge integer", b'{"mid": 1' + b"0" * 5000 + b"}", "application/json", 400),
+    ("long integer", b'{"page": ' + b"9" * 60 + b"}", "application/json", 400),
+    ("Infinity", b'{"limit": Infinity}', "application/json", 400),
+    ("-Infinity", b'{"limit": -Infinity}', "application/json", 400),
+    ("NaN", b'{"limit": NaN}', "application/json", 400),
+    ("1e400", b'{"limit": 1e400}', "application/json", 400),
+    ("unknown-key flood", FLOOD, "application/json", 422),
+    ("lone surrogate", b'{"display_name": "A\\ud800", "email": "\\udfff@x.nl"}', "application/json", 422),
+    ("NUL", b'{"display_name": "A\\u0000", "email": "a\\u0000@x.nl"}', "application/json", 422),
+    ("wrong content type", b"display_name=x", "application/x-www-form-urlencoded", 415),
+    ("invalid JSON", b'{"display_name": ', "application/json", 400),
+    ("invalid UTF-8", b'{"display_name": "\xff\xfe"}', "application/json", 400),
+]
+# The libraries' English texts: none may reach a user.
+ENGLISH = re.compile(r"Invalid|Not a valid|Special numeric|Unknown field|Missing data|may not be|Length must|Number")
+
+
+def body_routes(app):
+    """Return (method, path) of every API operation that takes a request body, from the spec."""
+    with app.test_request_context():
+        from backend.extensions import api
+
+        spec = api.spec.to_dict()
+    routes = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                concrete = re.sub(r"\{[^}]+\}", "00000000-0000-0000-0000-000000000000", path)
+                routes.append((method.upper(), concrete))
+    return sorted(routes)
+
+
+@pytest.fixture
+def logged_in(auth, make_user, monkeypatch):
+    monkeypatch.setattr(limiter, "enabled", False)  # the login route gets every input too
+    make_user(email="hostile@example.org", name="Original")
+    auth.login("hostile@example.org")
+    return auth
+
+
+def row_counts():
+    return {table.name: db.session.scalar(sa.select(sa.func.count()).select_from(table))
+            for table in db.metadata.sorted_tables}
+
+
+def assert_translated(body):
+    """The message and field messages are ours, not the libraries' English."""
+    texts = [body["message"]] + [t for v in (body.get("errors") or {}).values() for t in _leaves(v)]
+    assert not [t for t in texts if ENGLISH.search(t)], body
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _leaves(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _leaves(v)]
+    return [str(value)]
+
+
+def test_the_spec_lists_the_body_routes(app):
+    routes = body_routes(app)
+    assert ("POST", "/api/sync/push") in routes and ("PATCH", "/api/auth/me") in routes
+    assert ("POST", "/api/auth/login") in routes
+
+
+@pytest.mark.parametrize("name, raw, content_type, status", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_bodies_are_refused_everywhere(app, logged_in, name, raw, content_type, status):
+    for method, path in body_routes(app):
+        with app.app_context():
+            before = row_counts()
+        for lang, check in (("nl", assert_translated), ("en", assert_translated)):
+            response = logged_in._client.open(f"{path}?lang={lang}", method=method, data=raw,
+                                              headers=logged_in.headers(**{"Content-Type": content_type}))
+            assert response.status_code == status, (method, path, lang, response.json)
+            body = assert_error_shape(response, status)
+            check(body)
+            if status == 422 and name == "unknown-key flood":
+                assert len(body["errors"]) <= 20 and body["errors_omitted"] >= 9_980
+        with app.app_context():
+            assert row_counts() == before, (method, path)
+
+
+def test_the_english_answer_differs_from_the_dutch(app, logged_in):
+    dutch = logged_in.post("/api/auth/me", json=None)  # 405: a message every catalog has
+    english = logged_in._client.post("/api/auth/me?lang=en", headers=logged_in.headers())
+    assert dutch.json["message"] != english.json["message"] == "This action does not exist here."
+
+
+def test_chunked_body_over_the_limit_is_413_everywhere(app, logged_in, server):  # noqa: F811
+    cookie = "; ".join(f"{c.key}={c.value}" for c in logged_in._client._cookies.values())
+    host = urllib.parse.urlsplit(server).netloc
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    for method, path in body_routes(app):
+        connection = http.client.HTTPConnection(host, timeout=30)
+        chunks = (b'{"display_name": "' + b"a" * (64 * 1024 - 20) + b'",' for _ in range(limit // (64 * 1024) + 2))
+        connection.request(method, path, body=chunks, encode_chunked=True, headers={
+            "Content-Type": "application/json", "Transfer-Encoding": "chunked",
+            "Cookie": cookie, "X-CSRF-Token": logged_in.csrf})
+        response = connection.getresponse()
+        assert response.status == 413, (method, path, response.read())
+        connection.close()
+
+
+@pytest.mark.parametrize("page", ["1000000000000", str(2**63), "9" * 30])
+def test_a_page_too_large_is_422(logged_in, page):
+    body = assert_error_shape(logged_in._client.get(f"/api/orgs?page={page}"), 422)
+    assert set(body["errors"]) == {"page"}
+    assert_translated(body)
+
+
+@pytest.mark.parametrize("text", ["A\\ud800", "A\\u0000", "\\udfff"])
+def test_unstorable_text_is_422_on_rest_routes(app, logged_in, text):
+    with app.app_context():
+        before = row_counts()
+    for path, method, body in (("/api/auth/me", "PATCH", '{"display_name": "%s"}' % text),
+                               ("/api/auth/login", "POST", '{"email": "a%s@x.nl", "password": "x"}' % text)):
+        response = logged_in._client.open(path, method=method, data=body, headers=logged_in.headers(
+            **{"Content-Type": "application/json"}))
+        body = assert_error_shape(response, 422)
+        assert list(body["errors"].values()) == [["Deze tekst bevat tekens die we niet kunnen opslaan."]]
+    with app.app_context():
+        assert row_counts() == before
