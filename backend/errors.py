@@ -4,7 +4,7 @@ Every failure goes through handle_error: AppError subclasses raised by services,
 HTTPExceptions from Flask/werkzeug/webargs (404, 413, 422 ...) and anything unexpected (500).
 """
 import sqlalchemy as sa
-from flask import current_app, g, has_request_context, jsonify, request
+from flask import current_app, has_request_context, jsonify, request
 from flask_babel import force_locale, gettext, lazy_gettext as _l
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -236,7 +236,9 @@ def handle_unexpected(error: Exception):
 
 def request_id() -> str:
     """Return the id of this request (backend/web/requests.py), for log lines."""
-    return g.get("request_id", "-") if has_request_context() else "-"
+    from backend.web import requests  # the web layer imports errors, not the other way round
+
+    return requests.request_id() if has_request_context() else "-"
 
 
 def register_error_handlers(app):

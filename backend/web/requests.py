@@ -61,7 +61,8 @@ def loads(text):
         raise BadJSON(_l("De gegevens zijn te diep genest.")) from None
     except ValueError:
         raise BadJSON(_l("De JSON is niet geldig.")) from None
-    if _depth_exceeds(value, MAX_DEPTH):
+    # Fewer brackets than the limit cannot nest past it (the usual small body skips the walk).
+    if sum(text.count(c) for c in "[{") > MAX_DEPTH and _depth_exceeds(value, MAX_DEPTH):
         raise BadJSON(_l("De gegevens zijn te diep genest."))
     return value
 
@@ -101,46 +102,56 @@ def unstorable_text(value, limit: int = MAX_TEXT_ERRORS) -> dict | list | None:
 
 def read_json_body():
     """Read and check the JSON body of an API request once; Flask and webargs reuse it."""
-    if not request.path.startswith("/api/") or request.mimetype != "application/json":
+    req = request._get_current_object()  # on the path of every sync pull: one proxy lookup, not ten
+    if not req.path.startswith("/api/") or req.mimetype != "application/json":
         return
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    # Bodies sent chunked carry no Content-Length: never read more than the limit, whoever framed it.
+    data = _read_at_most(req.stream, current_app.config["MAX_CONTENT_LENGTH"])
+    req._cached_data = data  # what request.get_data() and webargs read from here on
+    if not data.strip():
+        return
+    body = loads(data)
+    req._cached_json = (body, body)  # request.get_json() without a second parse
+    # NUL and surrogates can only come as \u escapes (raw, they are invalid JSON or UTF-8).
+    if b"\\u" in data and req.endpoint not in TEXT_CHECKED_PER_ITEM:
+        problems = unstorable_text(body)
+        if problems:
+            raise ValidationError(errors=problems if isinstance(problems, dict) else {"_schema": problems})
+
+
+def _read_at_most(stream, limit: int) -> bytes:
+    """Read the body; 413 past `limit`. Bodies sent chunked carry no Content-Length, and a
+    server may not cut them off: never read more than limit + 1 bytes, whoever framed them."""
     chunks, size = [], 0
     while size <= limit:
-        chunk = request.stream.read(limit + 1 - size)  # a chunked stream may give less per read
+        chunk = stream.read(limit + 1 - size)  # a chunked stream may give less per read
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
     if size > limit:
         raise AppError(code=413)
-    data = b"".join(chunks)
-    request._cached_data = data  # what request.get_data() and webargs read from here on
-    if not data.strip():
-        return
-    body = loads(data)
-    request._cached_json = (body, body)  # request.get_json() without a second parse
-    if request.endpoint not in TEXT_CHECKED_PER_ITEM:
-        problems = unstorable_text(body)
-        if problems:
-            raise ValidationError(errors=problems if isinstance(problems, dict) else {"_schema": problems})
+    return b"".join(chunks)
 
 
-def assign_request_id():
-    """Take the caller's X-Request-Id when it is sane, else make one: it goes into every log line."""
-    sent = request.headers.get("X-Request-Id", "")
-    g.request_id = sent if REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
+def request_id() -> str:
+    """Return this request's id: the caller's X-Request-Id when it is sane, else a new one.
+
+    Made on first use (a log line, an error), so requests that log nothing pay nothing.
+    """
+    if "request_id" not in g:
+        sent = request.headers.get("X-Request-Id", "")
+        g.request_id = sent if REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
+    return g.request_id
 
 
 def echo_request_id(response):
-    """Send the request id back, so a user's report can be matched to the log."""
-    if "request_id" in g:
-        response.headers["X-Request-Id"] = g.request_id
+    """Send the request id back when one was sent or logged, so a report can be matched to the log."""
+    if "request_id" in g or "X-Request-Id" in request.headers:
+        response.headers["X-Request-Id"] = request_id()
     return response
 
 
 def register(app):
     """Install the body reader and the request id on the app."""
-    app.before_request_funcs.setdefault(None, []).insert(0, assign_request_id)
     app.before_request(read_json_body)
     app.after_request(echo_request_id)
