@@ -117,6 +117,10 @@ def _run_handler(user, client_id, mid: int, name: str, raw_args) -> dict:
         args = handler.schema.load(raw_args)
     except ma.ValidationError as err:
         return _rejected(mid, "invalid_args", INVALID_ARGS, errors=err.messages)
+    except Exception as err:  # a validator's own bug: no writes yet, nothing to undo
+        if is_outage(err):
+            raise
+        return _rejection_of(err, client_id, mid, name)
     mark = len(changes.pending())
     savepoint = db.session.begin_nested()
     try:

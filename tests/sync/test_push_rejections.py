@@ -28,13 +28,15 @@ def device(auth, amal):
 
 @pytest.fixture
 def test_mutation():
-    """Register a test-only mutation `test.run` whose handler the test supplies."""
+    """Register a test-only mutation `test.run` whose handler (and args check) the test supplies."""
     import marshmallow as ma
 
-    behaviour = {}
+    behaviour = {"check": lambda data: data}
 
     class Args(ma.Schema):
-        pass
+        @ma.pre_load
+        def check(self, data, **kwargs):
+            return behaviour["check"](data)
 
     @registry.mutation("test.run", Args())
     def run(user, args):
@@ -89,6 +91,16 @@ def test_unexpected_error_in_a_handler_is_a_server_error_rejection(app, device, 
     assert device.entities("profile")[str(amal.id)]["display_name"] == "Next"
     assert [n["code"] for n in device.entities("notice").values()] == ["server_error"]
     assert device.push(first).json["results"][0]["status"] == "duplicate"
+
+
+def test_a_bug_in_an_args_check_is_a_server_error_rejection(app, device, test_mutation):
+    def broken(data):
+        raise TypeError("a bug in a validator")
+
+    test_mutation["check"] = broken
+    body = device.push(device.mutation("test.run"), device.mutation("profile.update", display_name="Next")).json
+    assert [(r["status"], r["code"]) for r in body["results"]] == [("rejected", "server_error"), ("applied", None)]
+    assert stored_state(app, device.client_id)[0] == 2
 
 
 # A malformed entry: what it looks like, and what the push answers for it (docs/sync.md, Push).
