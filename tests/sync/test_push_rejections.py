@@ -60,7 +60,8 @@ def test_lone_surrogate_is_rejected_and_the_queue_moves_on(app, device, amal):
     good = device.mutation("profile.update", display_name="Amal H.")
     body = device.push(bad, good).json
     assert [(r["status"], r["code"]) for r in body["results"]] == [("rejected", "invalid_args"), ("applied", None)]
-    assert body["results"][0]["errors"] == {"args": {"display_name": ["Deze tekst bevat tekens die we niet kunnen opslaan."]}}
+    unstorable = ["Deze tekst bevat tekens die we niet kunnen opslaan."]
+    assert body["results"][0]["errors"] == {"args": {"display_name": unstorable}}
     assert body["last_mutation_id"] == 2
     again = device.push(bad).json["results"][0]
     assert again["status"] == "duplicate" and again["code"] == "invalid_args"

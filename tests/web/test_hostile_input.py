@@ -2,11 +2,15 @@
 user's language, and nothing written (issue 7, items 11 and 14).
 
 The routes come from the OpenAPI spec, so a new route is covered without touching this file.
-To add an input, add a line to HOSTILE: (name, raw body bytes, content type, expected status).
+To add an input for every route, add a line to HOSTILE: (name, raw body, content type, status).
+To add an input for one route (a forged cursor for the pull, say), add a line to PER_ROUTE:
+(name, method, path, JSON body with "{client}" for a fresh client id, status).
 """
 import http.client
+import json
 import re
 import urllib.parse
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -34,6 +38,18 @@ HOSTILE = [
     ("wrong content type", b"display_name=x", "application/x-www-form-urlencoded", 415),
     ("invalid JSON", b'{"display_name": ', "application/json", 400),
     ("invalid UTF-8", b'{"display_name": "\xff\xfe"}', "application/json", 400),
+]
+
+
+NEW = "{client}"  # replaced by a fresh client id
+PER_ROUTE = [
+    ("pull: cursor not base64", "POST", "/api/sync/pull",
+     {"client_id": NEW, "schema_version": 1, "cursor": "%%%"}, 422),
+    ("pull: limit a string", "POST", "/api/sync/pull", {"client_id": NEW, "schema_version": 1, "limit": "9"}, 422),
+    ("push: mutations not a list", "POST", "/api/sync/push", {"client_id": NEW, "schema_version": 1, "mutations": {}},
+     422),
+    ("push: an entry not an object", "POST", "/api/sync/push",
+     {"client_id": NEW, "schema_version": 1, "mutations": ["x"]}, 422),
 ]
 
 
@@ -161,5 +177,20 @@ def test_unstorable_text_is_422_on_rest_routes(app, logged_in, text):
             **{"Content-Type": "application/json"}))
         body = assert_error_shape(response, 422)
         assert list(body["errors"].values()) == [["Deze tekst bevat tekens die we niet kunnen opslaan."]]
+    with app.app_context():
+        assert row_counts() == before
+
+
+@pytest.mark.parametrize("name, method, path, body, status", PER_ROUTE, ids=[c[0] for c in PER_ROUTE])
+def test_hostile_bodies_for_one_route(app, logged_in, our_messages, name, method, path, body, status):
+    raw = json.dumps(body).replace('"{client}"', json.dumps(str(uuid.uuid4())))
+    with app.app_context():
+        before = row_counts()
+    answers = {}
+    for lang in ("nl", "en"):
+        response = logged_in._client.open(f"{path}?lang={lang}", method=method, data=raw,
+                                          headers=logged_in.headers(**{"Content-Type": "application/json"}))
+        answers[lang] = assert_error_shape(response, status)
+    assert_translated(app, our_messages, answers["nl"], answers["en"])
     with app.app_context():
         assert row_counts() == before
