@@ -10,7 +10,8 @@ def create_app(config=cfg.Config):
     app.config.from_object(config)
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or cfg._secret_key()
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"] or cfg.database_url()
-    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = cfg.engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = cfg.engine_options(app.config["SQLALCHEMY_DATABASE_URI"],
+                                                                 app.config["DB_LOCK_TIMEOUT"])
     register_extensions(app)
     register_blueprints(app)
     register_sync()
