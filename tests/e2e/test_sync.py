@@ -5,7 +5,7 @@ from tests.e2e.conftest import log_in, wait_for_service_worker
 
 
 def open_profile(page):
-    page.goto("/#/profiel")
+    page.goto("/profiel")
     page.get_by_test_id("profile").wait_for()
     expect(page.get_by_label("Naam")).not_to_have_value("")
 
