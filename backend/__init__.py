@@ -56,6 +56,7 @@ def register_sync():
     """Load each feature's sync mutations and scope providers (backend/<feature>/mutations.py)."""
     from backend.accounts import mutations  # noqa: F401
     from backend.matching import mutations as matching_mutations  # noqa: F401
+    from backend.notices import sync as notices_sync  # noqa: F401
 
 
 def register_error_handlers(app):

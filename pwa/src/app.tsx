@@ -19,9 +19,16 @@ const HomeScreen = lazy(() => import('./features/home/HomeScreen').then((m) => m
 const ProfileScreen = lazy(() => import('./features/profile/ProfileScreen').then((m) => m.ProfileScreen));
 const NoticesScreen = lazy(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
 
-// Links from before the router (#/profiel) open the same screen at its path.
-export function redirectLegacyHash(): void {
-  if (location.hash.startsWith('#/')) history.replaceState(null, '', location.hash.slice(1));
+// Links from before the router (#/profiel) open the same screen at its path: at start, and when
+// one is followed inside the open app (the router hears popstate, not hashchange).
+export function followLegacyHashLinks(): void {
+  const redirect = () => {
+    if (!location.hash.startsWith('#/')) return false;
+    history.replaceState(null, '', location.hash.slice(1));
+    return true;
+  };
+  redirect();
+  window.addEventListener('hashchange', () => redirect() && dispatchEvent(new PopStateEvent('popstate')));
 }
 
 // After a navigation the new screen's heading takes the focus: screen readers announce it, and

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { setApiLanguage } from './api';
 import { LocationProvider } from 'preact-iso/router';
-import { App, redirectLegacyHash } from './app';
+import { App, followLegacyHashLinks } from './app';
 import { session, startSession } from './features/auth/session';
 import { initialLanguage, onLanguageChange, setLanguage } from './i18n';
 import { MaatjeDB } from './store/db';
@@ -39,7 +39,7 @@ async function boot(): Promise<void> {
   });
   startSession(db);
 
-  redirectLegacyHash();
+  followLegacyHashLinks();
   render(
     <DbContext.Provider value={db}>
       <LocationProvider>
