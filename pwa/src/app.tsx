@@ -1,5 +1,6 @@
 // The root: the login screen, or the screen at the address. Each feature's screen is its own
 // chunk, loaded when first opened (the service worker precaches every chunk for offline use).
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import lazy from 'preact-iso/lazy';
 import { Route, Router, useLocation } from 'preact-iso/router';
@@ -12,12 +13,25 @@ import { _, currentLang, isLang, onLanguageChange, setLanguage, type Lang } from
 import type { ProfileData } from './types';
 import { useDb } from './ui/db-context';
 import { Layout } from './ui/Layout';
+import { LoadFailedScreen } from './ui/LoadFailedScreen';
 import { NotFoundScreen } from './ui/NotFoundScreen';
+import type { ScreenProps } from './ui/screen';
 import { useWatch } from './ui/useWatch';
 
-const HomeScreen = lazy(() => import('./features/home/HomeScreen').then((m) => m.HomeScreen));
-const ProfileScreen = lazy(() => import('./features/profile/ProfileScreen').then((m) => m.ProfileScreen));
-const NoticesScreen = lazy(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
+// A screen whose chunk cannot be fetched shows LoadFailedScreen (until the app is reloaded)
+// instead of leaving the router waiting for ever on the previous screen.
+function screen(load: () => Promise<ComponentType<ScreenProps>>) {
+  return lazy<ComponentType<ScreenProps>>(() =>
+    load().catch((error) => {
+      console.warn('screen not loaded', error);
+      return LoadFailedScreen;
+    }),
+  );
+}
+
+const HomeScreen = screen(() => import('./features/home/HomeScreen').then((m) => m.HomeScreen));
+const ProfileScreen = screen(() => import('./features/profile/ProfileScreen').then((m) => m.ProfileScreen));
+const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
 
 // Links from before the router (#/profiel) open the same screen at its path: at start, and when
 // one is followed inside the open app (the router hears popstate, not hashchange).

@@ -36,6 +36,16 @@ def test_profile_and_notices_open_offline_after_one_visit(new_context, demo):
     expect(page.get_by_test_id("online-indicator")).to_have_attribute("data-online", "false")
 
 
+def test_a_screen_that_cannot_load_says_so(new_context, demo):
+    """Without the offline copy (no service worker yet) and no connection, a screen says why it is missing."""
+    context = new_context(service_workers="block")
+    page = context.new_page()
+    log_in(page, "newcomer@demo.maatje.nl")
+    context.set_offline(True)
+    page.get_by_role("navigation").get_by_role("link", name="Mijn profiel").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dit scherm kon niet laden")
+
+
 def test_an_unknown_address_says_so_and_leads_home(page, demo):
     log_in(page, "newcomer@demo.maatje.nl")
     page.goto("/bestaat-niet")

@@ -3,6 +3,7 @@ import { _, formatDateTime } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Icon } from '../../ui/Icon';
+import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
 import { useWatch } from '../../ui/useWatch';
 import { markNoticesRead } from './mutations';
@@ -17,7 +18,7 @@ function NoticeText({ notice }: { notice: Notice }) {
   );
 }
 
-export function NoticesScreen() {
+export function NoticesScreen(_props: ScreenProps) {
   const db = useDb();
   const notices = useWatch<Notice[] | null>(watchNotices(db), null, [db]);
   useTitle(_("Meldingen"));
