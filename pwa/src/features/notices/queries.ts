@@ -1,6 +1,6 @@
 // Live notices for the screens: synced notice rows (with pending reads on top) and the refusals
 // only this phone knows of, newest first.
-import type { LocalRejection, MaatjeDB } from '../../store/db';
+import { getMeta, type LocalRejection, type MaatjeDB } from '../../store/db';
 import { watch, type Watch } from '../../sync/views';
 import type { NoticeData } from '../../types';
 import { overlayNotices } from './overlay';
@@ -22,10 +22,10 @@ async function loadNotices(db: MaatjeDB): Promise<Notice[]> {
   const [rows, pending, local] = await Promise.all([
     db.notice.toArray(),
     db.outbox.toArray(),
-    db.meta.get('local_rejections'),
+    getMeta(db, 'local_rejections'),
   ]);
   const synced = overlayNotices(rows.map((row) => row.data), pending).map((n) => ({ ...n, local: false }));
-  const own = ((local?.value as LocalRejection[] | undefined) ?? []).map(fromLocal);
+  const own = (local ?? []).map(fromLocal);
   // Compared as dates: the server writes +00:00, the phone Z.
   return [...synced, ...own].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
 }
