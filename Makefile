@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app backend
 PORT ?= 5000
 PYTHON ?= python3.11
 
-.PHONY: run test test-py test-pwa pwa catalogs i18n migrate demo chromium bench clean
+.PHONY: run test test-py test-pwa pwa catalogs i18n migrate demo chromium redis bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -46,8 +46,14 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing. Run: sudo apt-get install chromium" >&2; exit 1; fi; }
 
+## redis-server for the shared rate-limit test (it starts its own on a free port): from Debian when we are root.
+redis:
+	@command -v redis-server >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	  else echo "redis-server is missing. Run: sudo apt-get install redis-server" >&2; exit 1; fi; }
+
 ## Every test: pytest (API, sync properties, end-to-end in Chromium) and Vitest. DATABASE_URL picks the database.
-test: pwa chromium
+test: pwa chromium redis
 	$(PY) -m pytest
 	cd pwa && npm test
 

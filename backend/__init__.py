@@ -10,11 +10,14 @@ def create_app(config=cfg.Config):
     app.config.from_object(config)
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or cfg._secret_key()
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"] or cfg.database_url()
-    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = cfg.engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = cfg.engine_options(app.config["SQLALCHEMY_DATABASE_URI"],
+                                                                 app.config["DB_LOCK_TIMEOUT"])
     register_extensions(app)
     register_blueprints(app)
     register_sync()
+    register_openapi(app)
     register_error_handlers(app)
+    register_guards(app)
     register_commands(app)
     return app
 
@@ -52,17 +55,31 @@ def register_blueprints(app):
 
 
 def register_sync():
-    """Load each feature's sync mutations and scope providers (backend/<feature>/mutations.py)."""
-    from backend.accounts import mutations  # noqa: F401
-    from backend.matching import mutations as matching_mutations  # noqa: F401
+    """Load each feature's part in sync (backend/<feature>/sync.py): its mutations and scope providers."""
+    from backend.accounts import sync as accounts_sync  # noqa: F401
+    from backend.matching import sync as matching_sync  # noqa: F401
+    from backend.notices import sync as notices_sync  # noqa: F401
+
+
+def register_openapi(app):
+    """Complete the spec from the registered views and mutations: login, errors, mutation args."""
+    from backend.extensions import api
+    from backend.web import openapi
+
+    openapi.document(app, api.spec, api.ma_plugin.converter)
 
 
 def register_error_handlers(app):
     """Route every error through the one JSON error shape."""
     from backend import errors
-    from backend.web import guards
 
     errors.register_error_handlers(app)
+
+
+def register_guards(app):
+    """Install the checks and response headers of every request (backend/web/guards.py)."""
+    from backend.web import guards
+
     guards.register(app)
 
 

@@ -35,12 +35,17 @@ def database_url() -> str:
     return url
 
 
-def engine_options(url: str) -> dict:
-    """Return SQLAlchemy engine options for this database."""
+def engine_options(url: str, lock_timeout: float = 10.0) -> dict:
+    """Return SQLAlchemy engine options for this database.
+
+    `lock_timeout` (seconds): how long a statement waits for another transaction's lock before
+    the request answers 503 with Retry-After (SQLite's busy timeout, PostgreSQL's lock_timeout).
+    """
     if url.startswith("sqlite"):
-        return {}  # a file on this machine: nothing to ping, nothing that drops idle connections
+        # A file on this machine: nothing to ping, nothing that drops idle connections.
+        return {"connect_args": {"timeout": lock_timeout}}
     # A server may close idle connections (restarts, failover); test each one before use.
-    return {"pool_pre_ping": True}
+    return {"pool_pre_ping": True, "connect_args": {"options": f"-c lock_timeout={int(lock_timeout * 1000)}"}}
 
 
 class Config:
@@ -49,6 +54,8 @@ class Config:
     SECRET_KEY = None  # filled in by create_app via _secret_key()
     SQLALCHEMY_DATABASE_URI = None  # filled in by create_app via database_url()
     MAX_CONTENT_LENGTH = 1024 * 1024  # 1 MiB: a sync batch of 100 mutations fits easily
+    # Seconds a request waits for a lock held by another one before answering 503 (Retry-After).
+    DB_LOCK_TIMEOUT = float(os.environ.get("DB_LOCK_TIMEOUT", "10"))
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,8 +3,9 @@
 Every failure goes through handle_error: AppError subclasses raised by services,
 HTTPExceptions from Flask/werkzeug/webargs (404, 413, 422 ...) and anything unexpected (500).
 """
-from flask import current_app, jsonify
-from flask_babel import gettext, lazy_gettext as _l
+import sqlalchemy as sa
+from flask import current_app, has_request_context, jsonify, request
+from flask_babel import force_locale, gettext, lazy_gettext as _l
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
@@ -47,6 +48,9 @@ FIELD_MESSAGES = {
     "Invalid value.": _l("Deze waarde is niet geldig."),
     "Must be one of: {choices}.": _l("Kies een van de toegestane waarden."),
     "Invalid JSON body.": _l("De JSON is niet geldig."),
+    "Special numeric values (nan or infinity) are not permitted.": _l("Dit moet een gewoon getal zijn."),
+    "Number too large.": _l("Dit getal is te groot."),
+    "Not a valid utf-8 string.": _l("Deze tekst bevat tekens die we niet kunnen opslaan."),
 }
 GENERIC_FIELD_MESSAGE = _l("Deze waarde is niet geldig.")
 
@@ -55,6 +59,7 @@ class AppError(Exception):
     """An error a service raises on purpose; code is the HTTP status."""
 
     code = 400
+    headers: dict = {}
 
     def __init__(self, message=None, errors=None, code=None):
         super().__init__(message)
@@ -90,6 +95,51 @@ class UpgradeRequired(AppError):
 
 class ServiceUnavailable(AppError):
     code = 503
+    headers = {"Retry-After": "1"}  # seconds: a lock held too long, a restart; the phone retries
+
+
+# Lock timeouts and failed serializations (PostgreSQL SQLSTATE): retrying later succeeds.
+RETRYABLE_SQLSTATES = {"55P03", "40001", "40P01"}
+# SQLite calls a syntax error or a missing table an OperationalError too: only these are "not now".
+SQLITE_OUTAGES = ("database is locked", "database is busy", "database table is locked", "disk I/O error",
+                  "unable to open database file")
+
+
+def is_outage(error: Exception) -> bool:
+    """Whether a database error means "not now" (lost connection, lock timeout), not "never".
+
+    Takes SQLAlchemy's errors and the driver's own (raised where we talk to the driver directly:
+    the SQLite BEGIN in backend/db.py, the pull's head statement).
+    """
+    if isinstance(error, (sa.exc.DisconnectionError, sa.exc.TimeoutError)):
+        return True  # the pool: no connection to be had
+    if isinstance(error, sa.exc.DBAPIError) and error.connection_invalidated:
+        return True
+    driver_error = error.orig if isinstance(error, sa.exc.DBAPIError) else error
+    if type(driver_error).__module__ == "sqlite3":
+        return "OperationalError" in _kinds(driver_error) and str(driver_error).startswith(SQLITE_OUTAGES)
+    if isinstance(error, (sa.exc.OperationalError, sa.exc.InterfaceError)):
+        return True
+    if type(driver_error).__module__.startswith("psycopg"):
+        return bool(_kinds(driver_error) & {"OperationalError", "InterfaceError"}) or \
+            getattr(driver_error, "sqlstate", None) in RETRYABLE_SQLSTATES
+    return False
+
+
+def _kinds(error) -> set[str]:
+    return {cls.__name__ for cls in type(error).__mro__}
+
+
+MAX_FIELD_ERRORS = 20
+
+
+def bounded_errors(errors: dict, limit: int = MAX_FIELD_ERRORS) -> tuple[dict, int]:
+    """Return at most `limit` field errors and how many were left out (a flood stays small)."""
+    if not isinstance(errors, dict) or len(errors) <= limit:
+        return errors, 0
+    kept = dict(list(errors.items())[:limit])
+    return kept, len(errors) - limit
+
 
 
 def translate_field_errors(errors):
@@ -112,13 +162,34 @@ LIBRARY_MESSAGE_PREFIXES = ("Length must", "Must be", "Not a valid", "Shorter th
 
 def error_response(code, message=None, errors=None, headers=None):
     """Build the one error payload."""
+    try:
+        return _error_response(code, message, errors, headers)
+    except Exception as err:
+        # The locale is the user's saved one: with the database away it cannot be read.
+        if not is_outage(err):
+            raise
+        db.session.rollback()
+        with force_locale(_locale_without_user()):
+            return _error_response(code, message, errors, headers)
+
+
+def _locale_without_user() -> str:
+    languages = current_app.config["LANGUAGES"]
+    asked = request.args.get("lang")
+    return asked if asked in languages else request.accept_languages.best_match(languages) or "nl"
+
+
+def _error_response(code, message, errors, headers):
     payload = {
         "code": code,
         "status": HTTP_STATUS_CODES.get(code, "Error"),
         "message": str(message or DEFAULT_MESSAGES.get(code) or gettext("Er ging iets mis.")),
     }
     if errors:
+        errors, omitted = bounded_errors(errors)
         payload["errors"] = translate_field_errors(errors)
+        if omitted:
+            payload["errors_omitted"] = omitted
     response = jsonify(payload)
     response.status_code = code
     for key, value in (headers or {}).items():
@@ -129,7 +200,7 @@ def error_response(code, message=None, errors=None, headers=None):
 def handle_app_error(error: AppError):
     """Turn an AppError into the error payload; nothing the request wrote survives."""
     db.session.rollback()
-    return error_response(error.code, error.message, error.errors)
+    return error_response(error.code, error.message, error.errors, error.headers)
 
 
 def handle_http_exception(error: HTTPException):
@@ -154,10 +225,20 @@ def handle_data_error(error):
 
 
 def handle_unexpected(error: Exception):
-    """Log and hide unexpected errors behind a translated 500."""
+    """Log and hide unexpected errors behind a translated 500; a database outage is a 503."""
     db.session.rollback()
-    current_app.logger.exception("unhandled error", exc_info=error)
+    if is_outage(error):
+        current_app.logger.warning("database unavailable [request %s]: %s", request_id(), error)
+        return error_response(503, headers=ServiceUnavailable.headers)
+    current_app.logger.exception("unhandled error [request %s]", request_id(), exc_info=error)
     return error_response(500)
+
+
+def request_id() -> str:
+    """Return the id of this request (backend/web/requests.py), for log lines."""
+    from backend.web import requests  # the web layer imports errors, not the other way round
+
+    return requests.request_id() if has_request_context() else "-"
 
 
 def register_error_handlers(app):

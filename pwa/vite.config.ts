@@ -2,12 +2,14 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bundleBudget } from './bundle-budget.js';
 
 const testingApi = decodeURIComponent(new URL('./src/api.testing.ts', import.meta.url).pathname);
 
 export default defineConfig({
   plugins: [
     preact(),
+    bundleBudget(), // fails the build when opening the app needs more than 100 KB gzipped
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

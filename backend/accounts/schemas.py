@@ -6,6 +6,8 @@ import marshmallow as ma
 from flask import current_app
 from flask_babel import gettext, lazy_gettext as _l
 
+from backend.accounts.models import ROLES
+from backend.config import Config
 from backend.orgs.schemas import OrganisationSchema
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -27,8 +29,8 @@ class UserSchema(ma.Schema):
     id = ma.fields.UUID(dump_only=True)
     email = ma.fields.Email(dump_only=True)
     display_name = ma.fields.String(dump_only=True)
-    locale = ma.fields.String(dump_only=True, allow_none=True)
-    roles = ma.fields.List(ma.fields.String(), dump_only=True)
+    locale = ma.fields.String(dump_only=True, allow_none=True, metadata={"enum": Config.LANGUAGES})
+    roles = ma.fields.List(ma.fields.String(metadata={"enum": list(ROLES)}), dump_only=True)
     organisation = ma.fields.Nested(OrganisationSchema, dump_only=True, allow_none=True)
 
 
@@ -63,10 +65,18 @@ class AvailabilitySlotSchema(ma.Schema):
             raise ma.ValidationError(gettext("Het einde moet na het begin liggen."), "end")
 
 
-def validate_locale(value):
-    """Accept only the shipped languages."""
-    if value not in current_app.config["LANGUAGES"]:
-        raise ma.ValidationError(gettext("Deze taal bieden we (nog) niet aan."))
+class ShippedLanguage(ma.validate.Validator):
+    """Accept only the shipped languages; `choices` lists them as an enum in the OpenAPI spec."""
+
+    choices = Config.LANGUAGES
+
+    def __call__(self, value):
+        if value not in current_app.config["LANGUAGES"]:
+            raise ma.ValidationError(gettext("Deze taal bieden we (nog) niet aan."))
+        return value
+
+
+validate_locale = ShippedLanguage()
 
 
 # Bidirectional embeddings, overrides and isolates: they can make a name read as other text.

@@ -1,4 +1,7 @@
-"""Leave notices for users; they reach the phone through the user's own sync scope."""
+"""Leave notices for users and mark them read; they reach the phone through the user's own scope."""
+import sqlalchemy as sa
+
+from backend.db import utcnow
 from backend.extensions import db
 from backend.notices.models import Notice
 from backend.sync import changes
@@ -24,3 +27,22 @@ def add_notice(user_id, kind: str, code: str, message: str, mutation: str | None
     db.session.flush()
     changes.record_put("notice", notice.id, f"user:{user_id}", notice_data(notice))
     return notice
+
+
+def apply_mark_read(user, ids) -> list[Notice]:
+    """Mark the user's own unread notices among `ids` as read, in the caller's transaction (no commit).
+
+    Ids of other users' notices, unknown ids and notices already read are passed over: the phone
+    marks everything it shows at once, and one notice gone meanwhile must not refuse the rest.
+    """
+    notices = db.session.scalars(
+        sa.select(Notice)
+        .where(Notice.user_id == user.id, Notice.id.in_(set(ids)), Notice.read_at.is_(None))
+        .order_by(Notice.created_at)
+    ).all()
+    now = utcnow()
+    for notice in notices:
+        notice.read_at = now
+        changes.record_put("notice", notice.id, f"user:{user.id}", notice_data(notice))
+    db.session.flush()
+    return list(notices)

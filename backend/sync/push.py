@@ -4,7 +4,9 @@ A batch runs in one transaction and each mutation in a savepoint inside it. Inva
 (docs/sync.md): the ledger rows, the client's last_mutation_id and the mutations' effects
 commit together; a mid at or below last_mutation_id is answered from the ledger; a gap stops
 the batch (what came before it commits); a rejection undoes only its own mutation, advances
-last_mutation_id and leaves a Notice; an infrastructure failure answers 503 and advances nothing.
+last_mutation_id and leaves a Notice; a malformed entry or a handler's unexpected failure is a
+rejection too (invalid_args, server_error), so one bad mutation never wedges a phone's queue;
+only a database outage answers 503 and advances nothing.
 """
 import re
 
@@ -13,14 +15,18 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext, lazy_gettext as _l
 
-from backend.errors import AppError, ServiceUnavailable, translate_field_errors
+from backend.errors import AppError, ServiceUnavailable, bounded_errors, is_outage, request_id, translate_field_errors
 from backend.extensions import db
 from backend.notices.service import add_notice
 from backend.sync import changes, clients, registry
 from backend.sync.models import SyncClient, SyncLedger
+from backend.sync.schemas import MutationSchema
+from backend.web.requests import unstorable_text
 
 NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
 REJECTION_CODES = {404: "not_found", 403: "forbidden", 409: "conflict", 422: "invalid_args"}
+INVALID_ARGS = _l("Deze wijziging bevat ongeldige gegevens.")
+_MUTATION = MutationSchema()
 LEDGER_FIELDS = ("status", "code", "message", "current")
 
 # Core statements: no one holds these rows as ORM objects, and the unit of work would cost
@@ -44,9 +50,11 @@ def push(user, client_id, schema_version: int, mutations: list[dict]) -> dict:
     clients.claim_client(user, client_id)
     try:
         return _apply_batch(user.id, client_id, mutations)
-    except sa.exc.SQLAlchemyError:
+    except Exception as err:
+        if not (is_outage(err) or isinstance(err, sa.exc.SQLAlchemyError)):
+            raise
         db.session.rollback()
-        current_app.logger.exception("push of client %s failed", client_id)
+        current_app.logger.exception("push of client %s failed [request %s]", client_id, request_id())
         raise ServiceUnavailable()
 
 
@@ -59,14 +67,19 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
     user = db.session.get(User, user_id, populate_existing=True)
     results, stopped, ledger = [], None, []
     for mutation in mutations:
-        mid, name = mutation["mid"], _safe_name(mutation["name"])
+        mid = mutation.get("mid")
+        if type(mid) is not int or mid < 1:
+            # Without a mid the entry cannot be acknowledged, nor anything after it in order.
+            stopped = {"mid": None, "code": "invalid_mid", "expected": last + 1}
+            break
         if mid <= last:
             results.append(_duplicate(conn, client_id, mid, ledger))
             continue
         if mid != last + 1:
             stopped = {"mid": mid, "code": "gap", "expected": last + 1}
             break
-        result = _run_handler(user, mid, name, mutation["args"])
+        name = _safe_name(mutation.get("name"))
+        result = _check(mid, mutation) or _run_handler(user, client_id, mid, name, mutation["args"])
         if result["status"] == "rejected":
             add_notice(user_id, "rejected", result["code"], result["message"], mutation=name)
         ledger.append({"client_id": client_id, "mid": mid, "name": name, **{k: result[k] for k in LEDGER_FIELDS}})
@@ -79,44 +92,75 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
     return {"results": results, "last_mutation_id": last, "stopped": stopped}
 
 
-def _run_handler(user, mid: int, name: str, raw_args) -> dict:
-    """Run one handler inside a savepoint; a rejection undoes its writes but not the ledger."""
+def _check(mid: int, mutation: dict) -> dict | None:
+    """Return the rejection of an entry that is not a well-formed mutation, else None."""
+    try:
+        _MUTATION.load(mutation)
+    except ma.ValidationError as err:
+        return _rejected(mid, "invalid_args", INVALID_ARGS, errors=err.messages)
+    problems = unstorable_text(mutation["args"])
+    if problems:  # valid JSON, but no database stores it: resending would never help
+        return _rejected(mid, "invalid_args", INVALID_ARGS, errors={"args": problems})
+    return None
+
+
+def _run_handler(user, client_id, mid: int, name: str, raw_args) -> dict:
+    """Run one handler inside a savepoint; a rejection undoes its writes but not the ledger.
+
+    Every failure but a database outage is this mutation's alone: retrying it would fail the
+    same way and hold up the phone's queue for ever, so it is rejected, and logged when a bug.
+    """
     handler = registry.MUTATIONS.get(name)
     if handler is None:
         return _rejected(mid, "unknown_mutation", _l("Deze wijziging kent de server niet."))
     try:
         args = handler.schema.load(raw_args)
     except ma.ValidationError as err:
-        return _rejected(mid, "invalid_args", _l("Deze wijziging bevat ongeldige gegevens."),
-                         errors=translate_field_errors(err.messages))
+        return _rejected(mid, "invalid_args", INVALID_ARGS, errors=err.messages)
+    except Exception as err:  # a validator's own bug: no writes yet, nothing to undo
+        if is_outage(err):
+            raise
+        return _rejection_of(err, client_id, mid, name)
     mark = len(changes.pending())
     savepoint = db.session.begin_nested()
     try:
         current = handler.handler(user, args)
         savepoint.commit()
-    except (registry.Rejected, AppError, sa.exc.DataError, sa.exc.IntegrityError) as err:
-        # DataError/IntegrityError: this mutation's values cannot be stored (a NUL character, a
-        # duplicate id). Retrying would fail the same way, so it is a rejection, not a 503.
+    except Exception as err:
+        if is_outage(err):
+            raise  # the whole batch: 503, nothing advanced
         savepoint.rollback()
         del changes.pending()[mark:]
-        if isinstance(err, registry.Rejected):
-            return _rejected(mid, err.code, err.message, err.current)
-        if isinstance(err, sa.exc.SQLAlchemyError):
-            return _rejected(mid, "invalid_args", _l("Deze wijziging bevat ongeldige gegevens."))
-        return _rejected(mid, REJECTION_CODES.get(err.code, "rejected"), err.message or _l("Deze wijziging kon niet."),
-                         errors=err.errors)
+        return _rejection_of(err, client_id, mid, name)
     return {"mid": mid, "status": "applied", "code": None, "message": None, "current": current}
 
 
-def _safe_name(name: str) -> str:
+def _rejection_of(err: Exception, client_id, mid: int, name: str) -> dict:
+    if isinstance(err, registry.Rejected):
+        return _rejected(mid, err.code, err.message, err.current)
+    if isinstance(err, AppError):
+        return _rejected(mid, REJECTION_CODES.get(err.code, "rejected"), err.message or _l("Deze wijziging kon niet."),
+                         errors=err.errors)
+    if isinstance(err, (sa.exc.DataError, sa.exc.IntegrityError)):
+        # Values this database cannot store (a number out of range, a duplicate id).
+        return _rejected(mid, "invalid_args", INVALID_ARGS)
+    current_app.logger.error("push: %s (mid %d) of client %s failed [request %s]", name, mid, client_id,
+                             request_id(), exc_info=err)
+    return _rejected(mid, "server_error", _l("De server kon deze wijziging niet verwerken. We kijken ernaar."))
+
+
+def _safe_name(name) -> str:
     """Return the mutation name, or a placeholder for one that could not even be stored."""
-    return name if NAME.fullmatch(name) else "invalid-name"
+    return name if isinstance(name, str) and len(name) <= 64 and NAME.fullmatch(name) else "invalid-name"
 
 
 def _rejected(mid, code, message, current=None, errors=None) -> dict:
     result = {"mid": mid, "status": "rejected", "code": code, "message": str(message), "current": current}
     if errors:
-        result["errors"] = errors
+        errors, omitted = bounded_errors(errors)  # an unknown-key flood stays a small answer
+        result["errors"] = translate_field_errors(errors)
+        if omitted:
+            result["errors_omitted"] = omitted
     return result
 
 

@@ -10,6 +10,8 @@ _PULL_KEYS = frozenset(("client_id", "schema_version", "cursor", "limit"))
 
 
 class MutationSchema(ma.Schema):
+    """One mutation; push checks each on its own, so one malformed entry does not refuse the batch."""
+
     mid = ma.fields.Integer(required=True, strict=True, validate=ma.validate.Range(min=1))
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=64))
     args = ma.fields.Dict(required=True)
@@ -18,7 +20,9 @@ class MutationSchema(ma.Schema):
 class PushSchema(ma.Schema):
     client_id = ma.fields.UUID(required=True)
     schema_version = ma.fields.Integer(required=True, strict=True)
-    mutations = ma.fields.List(ma.fields.Nested(MutationSchema), required=True)
+    # Any objects: each is checked against MutationSchema by push (docs/sync.md, "Push").
+    mutations = ma.fields.List(ma.fields.Dict(), required=True, metadata={
+        "description": 'Each {"mid": int, "name": "<entity>.<verb>", "args": {...}}'})
 
 
 class PushResultSchema(ma.Schema):
@@ -28,10 +32,11 @@ class PushResultSchema(ma.Schema):
     message = ma.fields.String(allow_none=True)
     current = ma.fields.Dict(allow_none=True)
     errors = ma.fields.Dict(allow_none=True)
+    errors_omitted = ma.fields.Integer(metadata={"description": "Field errors left out of `errors` (at most 20 kept)"})
 
 
 class StoppedSchema(ma.Schema):
-    mid = ma.fields.Integer()
+    mid = ma.fields.Integer(allow_none=True, metadata={"description": "null: the entry had no usable mid"})
     code = ma.fields.String()
     expected = ma.fields.Integer()
 

@@ -1,8 +1,11 @@
 """The OpenAPI docs UI, served from the server itself (no CDN: it must work offline)."""
+import json
 from pathlib import Path
 
 import swagger_ui_bundle
 from flask import Blueprint, abort, render_template_string, send_from_directory, url_for
+
+from backend.web.openapi import CSRF
 
 bp = Blueprint("docs", __name__, url_prefix="/api/docs")
 ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
@@ -20,11 +23,24 @@ def index():
     return render_template_string(PAGE)
 
 
+# "Try it out" sends the session cookie by itself (a same-origin fetch). The CSRF token of a login
+# or /me answer is put into "Authorize" at once, so POST, PATCH and DELETE work right after.
+INIT = """window.ui = SwaggerUIBundle({
+  url: %(spec)s,
+  dom_id: "#swagger-ui",
+  responseInterceptor: function (response) {
+    var token = response.body && response.body.csrf_token;
+    if (token) window.ui.preauthorizeApiKey(%(scheme)s, token);
+    return response;
+  }
+});
+"""
+
+
 @bp.get("/init.js")
 def init():
     """Start Swagger UI from a file, because the CSP forbids inline script."""
-    spec = url_for("api-docs.openapi_json")
-    body = f'window.ui = SwaggerUIBundle({{url: "{spec}", dom_id: "#swagger-ui"}});'
+    body = INIT % {"spec": json.dumps(url_for("api-docs.openapi_json")), "scheme": json.dumps(CSRF)}
     return body, 200, {"Content-Type": "text/javascript; charset=utf-8"}
 
 

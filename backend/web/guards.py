@@ -3,6 +3,7 @@ from flask import request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.errors import AppError
+from backend.web import requests
 
 JSON_TYPES = ("application/json",)
 
@@ -42,4 +43,5 @@ def register(app):
         # Without this every client has the balancer's address, and all share one login limit.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     app.before_request(require_json_body)
+    requests.register(app)  # after the 415 check: only JSON bodies are read
     app.after_request(security_headers)

@@ -1,6 +1,9 @@
 """Serve the built PWA (pwa/dist) at /, with the app shell for every client-side route."""
+import os
+
 from flask import Blueprint, abort, current_app, send_from_directory
 from werkzeug.routing import PathConverter
+from werkzeug.security import safe_join
 
 bp = Blueprint("pwa", __name__)
 
@@ -8,7 +11,7 @@ bp = Blueprint("pwa", __name__)
 class NotApiPath(PathConverter):
     """A path outside /api/, so unknown API URLs get the API's own 404 and 405 answers."""
 
-    regex = r"(?!api/)[^/].*?"
+    regex = r"(?!api(?:/|$))[^/].*?"
 
 
 @bp.record_once
@@ -39,8 +42,15 @@ def index():
 
 @bp.get("/<notapi:name>")
 def files(name):
-    """Serve a built file, or the shell for a client-side route."""
-    if (current_app.config["PWA_DIST"] / name).is_file():
+    """Serve a built file, or the shell for a client-side route.
+
+    Only paths inside the built app are ever looked at: a path that leaves it ("..") is a 404
+    whether or not something exists there, so the answer tells nothing about other files.
+    """
+    path = safe_join(str(current_app.config["PWA_DIST"]), name)
+    if path is None or ".." in name.split("/"):
+        abort(404)
+    if os.path.isfile(path):
         return _send(name)
     if "." in name.rsplit("/", 1)[-1]:
         abort(404)  # a missing file, not a screen

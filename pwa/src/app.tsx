@@ -1,40 +1,70 @@
-// The root: picks the screen from the session and the address (#/ or #/profiel).
+// The root: the login screen, or the screen at the address. Each feature's screen is its own
+// chunk, loaded when first opened (the service worker precaches every chunk for offline use).
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import lazy from 'preact-iso/lazy';
+import { Route, Router, useLocation } from 'preact-iso/router';
 import { NetworkError, UnsentChangesError } from './errors';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { logOut, session } from './features/auth/session';
-import { HomeScreen } from './features/home/HomeScreen';
-import { ProfileScreen } from './features/profile/ProfileScreen';
+import { updateProfile } from './features/profile/mutations';
+import { watchProfile } from './features/profile/queries';
 import { _, currentLang, isLang, onLanguageChange, setLanguage, type Lang } from './i18n';
-import { updateProfile } from './sync/outbox';
-import { watchProfile } from './sync/views';
 import type { ProfileData } from './types';
 import { useDb } from './ui/db-context';
-import { Layout, type Route } from './ui/Layout';
+import { Layout } from './ui/Layout';
+import { LoadFailedScreen } from './ui/LoadFailedScreen';
+import { NotFoundScreen } from './ui/NotFoundScreen';
+import type { ScreenProps } from './ui/screen';
 import { useWatch } from './ui/useWatch';
 
-function routeOf(hash: string): Route {
-  return hash.startsWith('#/profiel') ? 'profile' : 'home';
+// A screen whose chunk cannot be fetched shows LoadFailedScreen (until the app is reloaded)
+// instead of leaving the router waiting for ever on the previous screen.
+function screen(load: () => Promise<ComponentType<ScreenProps>>) {
+  return lazy<ComponentType<ScreenProps>>(() =>
+    load().catch((error) => {
+      console.warn('screen not loaded', error);
+      return LoadFailedScreen;
+    }),
+  );
 }
 
-function useRoute(): Route {
-  const [route, setRoute] = useState(() => routeOf(location.hash));
-  useEffect(() => {
-    const update = () => setRoute(routeOf(location.hash));
-    window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
-  }, []);
-  return route;
+const HomeScreen = screen(() => import('./features/home/HomeScreen').then((m) => m.HomeScreen));
+const ProfileScreen = screen(() => import('./features/profile/ProfileScreen').then((m) => m.ProfileScreen));
+const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
+
+// Links from before the router (#/profiel) open the same screen at its path: at start, and when
+// one is followed inside the open app (the router hears popstate, not hashchange).
+export function followLegacyHashLinks(): void {
+  const redirect = () => {
+    if (!location.hash.startsWith('#/')) return false;
+    history.replaceState(null, '', location.hash.slice(1));
+    return true;
+  };
+  redirect();
+  window.addEventListener('hashchange', () => redirect() && dispatchEvent(new PopStateEvent('popstate')));
+}
+
+// After a navigation the new screen's heading takes the focus: screen readers announce it, and
+// keyboard users start there instead of at the link they left.
+function focusHeading(): void {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
 }
 
 export function App() {
   const db = useDb();
   const current = useWatch(session.subscribe, session.get(), []);
   const lang = useWatch(onLanguageChange, currentLang(), []); // re-render everything in the new language
-  const route = useRoute();
+  const { route } = useLocation();
   const [logoutError, setLogoutError] = useState('');
   const user = current.status === 'user' ? current.user : null;
   const profile = useWatch<ProfileData | null>(user ? watchProfile(db, user) : null, null, [db, user?.id]);
+  useEffect(() => {
+    if (!user) document.title = 'Maatje'; // logged in, each screen names itself (useTitle)
+  }, [user?.id]);
 
   // The profile's language (changed here, offline, or on another phone) is the interface language.
   useEffect(() => {
@@ -42,10 +72,6 @@ export function App() {
       void setLanguage(profile.locale, { remember: true });
     }
   }, [user?.id, profile?.locale]);
-
-  useEffect(() => {
-    document.title = route === 'profile' && user ? `${_("Mijn profiel")} – Maatje` : 'Maatje';
-  }, [route, user?.id, lang]);
 
   async function chooseLanguage(next: Lang) {
     // Logged in: the choice is a profile.update (works offline); the effect above follows it.
@@ -57,7 +83,7 @@ export function App() {
     setLogoutError('');
     try {
       await logOut(db);
-      location.hash = '#/';
+      route('/');
     } catch (error) {
       if (error instanceof NetworkError) {
         setLogoutError(_("Uitloggen kan alleen met internet. Probeer het opnieuw als je online bent."));
@@ -72,11 +98,19 @@ export function App() {
   let screen;
   if (current.status === 'loading') screen = <p role="status" class="screen">{_("Even geduld…")}</p>;
   else if (!user) screen = <LoginScreen />;
-  else if (route === 'profile') screen = <ProfileScreen user={user} />;
-  else screen = <HomeScreen user={user} />;
+  else {
+    screen = (
+      <Router onRouteChange={focusHeading}>
+        <Route path="/" component={HomeScreen} user={user} lang={lang} />
+        <Route path="/profiel" component={ProfileScreen} user={user} lang={lang} />
+        <Route path="/meldingen" component={NoticesScreen} user={user} lang={lang} />
+        <Route default component={NotFoundScreen} user={user} lang={lang} />
+      </Router>
+    );
+  }
 
   return (
-    <Layout loggedIn={user !== null} route={route} onLanguage={chooseLanguage} onLogout={logout} logoutError={logoutError}>
+    <Layout loggedIn={user !== null} onLanguage={chooseLanguage} onLogout={logout} logoutError={logoutError}>
       {screen}
     </Layout>
   );

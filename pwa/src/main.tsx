@@ -2,7 +2,8 @@
 // render, register the service worker.
 import { render } from 'preact';
 import { setApiLanguage } from './api';
-import { App } from './app';
+import { LocationProvider } from 'preact-iso/router';
+import { App, followLegacyHashLinks } from './app';
 import { session, startSession } from './features/auth/session';
 import { initialLanguage, onLanguageChange, setLanguage } from './i18n';
 import { MaatjeDB } from './store/db';
@@ -38,9 +39,12 @@ async function boot(): Promise<void> {
   });
   startSession(db);
 
+  followLegacyHashLinks();
   render(
     <DbContext.Provider value={db}>
-      <App />
+      <LocationProvider>
+        <App />
+      </LocationProvider>
     </DbContext.Provider>,
     document.getElementById('app')!,
   );

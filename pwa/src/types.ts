@@ -42,11 +42,10 @@ export interface NoticeData {
   kind: string;
   code: string;
   message: string;
-  mutation: string;
+  mutation: string | null;
   created_at: string;
+  read: boolean;
 }
-
-export type ProfileUpdateArgs = Partial<Omit<ProfileData, 'id'>>;
 
 export interface Mutation {
   mid: number;

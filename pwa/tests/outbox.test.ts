@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getMeta, setMeta, type MaatjeDB } from '../src/store/db';
-import { enqueue, pendingMutations, renumberOutbox, updateProfile } from '../src/sync/outbox';
-import { overlayProfile } from '../src/sync/overlay';
+import { updateProfile } from '../src/features/profile/mutations';
+import { overlayProfile } from '../src/features/profile/overlay';
+import { enqueue, pendingMutations, renumberOutbox } from '../src/sync/outbox';
 import type { ProfileData } from '../src/types';
 import { freshDb } from './helpers';
 

@@ -3,7 +3,7 @@ import { server } from '../src/api.testing';
 import * as twin from '../src/api.testing';
 import { logIn, logOut, session, startSession } from '../src/features/auth/session';
 import { ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
-import { updateProfile } from '../src/sync/outbox';
+import { updateProfile } from '../src/features/profile/mutations';
 import { ANNA_ID, BRAM_ID, freshDb, seedServer } from './helpers';
 
 let db: MaatjeDB;

@@ -4,8 +4,10 @@ import { server } from '../src/api.testing';
 import { clearLocalData, ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
 import { applyPullPage } from '../src/sync/apply';
 import { syncOnce } from '../src/sync/engine';
-import { pendingMutations, updateProfile } from '../src/sync/outbox';
-import { overlayProfile } from '../src/sync/overlay';
+import { pendingMutations } from '../src/sync/outbox';
+import { updateProfile } from '../src/features/profile/mutations';
+import { overlayProfile } from '../src/features/profile/overlay';
+import { watchNotices, type Notice } from '../src/features/notices/queries';
 import { pullAll } from '../src/sync/pull';
 import { pushAll } from '../src/sync/push';
 import { ANNA_ID, freshDb, seedServer } from './helpers';
@@ -22,6 +24,16 @@ async function shown(device: MaatjeDB) {
   return overlayProfile(row?.data ?? null, await pendingMutations(device));
 }
 
+// What the notices screen lists: the first answer of its live query.
+function notices(device: MaatjeDB): Promise<Notice[]> {
+  return new Promise((resolve) => {
+    const stop = watchNotices(device)((value) => {
+      resolve(value);
+      setTimeout(stop);
+    });
+  });
+}
+
 describe('push', () => {
   it('sends queued mutations and removes the applied ones', async () => {
     await updateProfile(db, { display_name: 'Anna B.' });
@@ -32,14 +44,15 @@ describe('push', () => {
     expect(await getMeta(db, 'last_mutation_id')).toBe(2);
   });
 
-  it('removes a rejected mutation and records it for the badge', async () => {
+  it('removes a rejected mutation; the user sees the notice the server left', async () => {
     await updateProfile(db, { display_name: '   ' });
     await updateProfile(db, { locale: 'ar' });
-    await pushAll(db);
+    expect(await syncOnce(db)).toBeNull();
     expect(await db.outbox.count()).toBe(0);
-    const rejections = (await getMeta(db, 'rejections')) ?? [];
-    expect(rejections).toHaveLength(1);
-    expect(rejections[0]).toMatchObject({ mid: 1, name: 'profile.update', code: 'invalid_display_name', message: 'Je naam mag niet leeg zijn.' });
+    const shown = await notices(db);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ kind: 'rejected', mutation: 'profile.update', code: 'invalid_display_name', message: 'Je naam mag niet leeg zijn.' });
+    expect(shown[0].read).toBeFalsy();
     expect(server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna', locale: 'ar' }); // the queue did not wedge
   });
 
@@ -48,10 +61,9 @@ describe('push', () => {
     const clientId = await ensureClientId(db);
     // The first push was rejected, but its answer was lost on the way back.
     await twin.syncPush({ client_id: clientId, schema_version: 1, mutations: await pendingMutations(db) });
-    await pushAll(db);
+    expect(await syncOnce(db)).toBeNull();
     expect(await db.outbox.count()).toBe(0);
-    const rejections = (await getMeta(db, 'rejections')) ?? [];
-    expect(rejections.map((r) => r.code)).toEqual(['invalid_display_name']);
+    expect((await notices(db)).map((n) => n.code)).toEqual(['invalid_display_name']);
   });
 
   it('keeps the outbox when the network is down, and sends it later', async () => {
@@ -92,8 +104,10 @@ describe('push', () => {
     server.failNext(413, 413); // the batch of 2, then mid 1 alone
     await pushAll(db);
     expect(await db.outbox.count()).toBe(0);
-    const rejections = (await getMeta(db, 'rejections')) ?? [];
+    // The server kept no notice of a batch it refused whole: the phone keeps its own.
+    const rejections = (await getMeta(db, 'local_rejections')) ?? [];
     expect(rejections.map((r) => [r.mid, r.code])).toEqual([[1, 'too_large']]);
+    expect((await notices(db)).map((n) => [n.kind, n.code, n.read])).toEqual([['rejected', 'too_large', false]]);
     expect(server.profile(ANNA_ID)?.display_name).toBe('After'); // the gap it left was repaired
   });
 

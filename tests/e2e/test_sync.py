@@ -5,7 +5,7 @@ from tests.e2e.conftest import log_in, wait_for_service_worker
 
 
 def open_profile(page):
-    page.goto("/#/profiel")
+    page.goto("/profiel")
     page.get_by_test_id("profile").wait_for()
     expect(page.get_by_label("Naam")).not_to_have_value("")
 
@@ -37,6 +37,7 @@ def test_one_user_on_two_devices_converges(new_context, demo):
     laptop.get_by_role("button", name="Moment toevoegen").click()
     laptop.get_by_label("Dag").select_option("2")
     laptop.get_by_role("button", name="Opslaan").click()
+    expect(laptop.locator(".form-status")).to_have_text("Opgeslagen.")  # queued: only now can "0 waiting" mean sent
     expect(laptop.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0")
 
     # Back online: the phone sends its change and pulls the laptop's; the laptop pulls the phone's.
@@ -51,7 +52,8 @@ def test_one_user_on_two_devices_converges(new_context, demo):
 
 
 def test_a_rejected_change_is_explained_in_plain_words(new_context, demo, app):
-    """The server refuses an offline change (here: a language it does not offer): the badge says so."""
+    """The server refuses an offline change (here: a language it does not offer): the badge says so
+    and links to the notice that explains it."""
     context = new_context()
     page = context.new_page()
     log_in(page, "buddy@demo.maatje.nl")
@@ -70,8 +72,9 @@ def test_a_rejected_change_is_explained_in_plain_words(new_context, demo, app):
         open.result.close();
     }""")
     page.reload()
-    alert = page.get_by_role("alert").filter(has_text="Een wijziging is niet doorgevoerd")
-    expect(alert).to_be_visible(timeout=20_000)
-    expect(alert).to_contain_text("ongeldige gegevens")
-    alert.get_by_role("button", name="Sluiten").click()
+    alert = page.get_by_test_id("rejected")
+    expect(alert).to_contain_text("1 wijziging is niet doorgevoerd", timeout=20_000)
+    alert.get_by_role("link", name="Bekijk waarom").click()
+    expect(page.get_by_test_id("notice").first).to_contain_text("ongeldige gegevens")
+    page.get_by_role("button", name="Alles gelezen").click()
     expect(alert).to_be_hidden()

@@ -93,9 +93,9 @@ def test_old_schema_version_is_426_and_nothing_applies(device):
 @pytest.mark.parametrize("body", [
     {"schema_version": 1, "mutations": []},
     {"client_id": "not-a-uuid", "schema_version": 1, "mutations": []},
-    {"client_id": str(uuid.uuid4()), "schema_version": 1, "mutations": [{"mid": 0, "name": "x", "args": {}}]},
-    {"client_id": str(uuid.uuid4()), "schema_version": 1, "mutations": [{"mid": 1, "name": "x", "args": []}]},
     {"client_id": str(uuid.uuid4()), "schema_version": "1", "mutations": []},
+    {"client_id": str(uuid.uuid4()), "schema_version": 1, "mutations": [1, {"mid": 1, "name": "x", "args": {}}]},
+    {"client_id": str(uuid.uuid4()), "schema_version": 1, "mutations": {"mid": 1}},
 ])
 def test_malformed_push_is_422(auth, amal, body):
     response = auth.post("/api/sync/push", json=body)

@@ -11,7 +11,7 @@ def assert_error_shape(response, code):
     assert response.status_code == code
     assert response.is_json
     body = response.json
-    assert SHAPE <= set(body) <= SHAPE | {"errors"}
+    assert SHAPE <= set(body) <= SHAPE | {"errors", "errors_omitted"}
     assert body["code"] == code and isinstance(body["message"], str) and body["message"]
     return body
 

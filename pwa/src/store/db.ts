@@ -19,16 +19,19 @@ export interface OutboxEntry extends Mutation {
   created_at: string;
 }
 
-// A change the server refused, kept until the user has read it.
-export interface Rejection {
+// A change refused on this phone alone: the server turned down its whole batch (too large,
+// malformed), so it left no notice row there. Rejections the server recorded arrive as notices.
+export interface LocalRejection {
+  id: string;
   mid: number;
   name: string;
   code: string;
   message: string;
   at: string;
+  read: boolean;
 }
 
-export type SyncProblem = 'offline' | 'server' | 'outdated' | 'unauthorized' | null;
+export type SyncProblem = 'offline' | 'server' | 'outdated' | 'unauthorized' | 'quota' | null;
 
 // Everything `meta` may hold, with its type: one typed key-value table instead of many tiny ones.
 export interface MetaValues {
@@ -40,7 +43,7 @@ export interface MetaValues {
   last_user_id: string; // whose data this device holds, kept past a session expiry
   last_synced_at: string;
   sync_problem: SyncProblem;
-  rejections: Rejection[];
+  local_rejections: LocalRejection[];
 }
 
 export type MetaKey = keyof MetaValues;
@@ -68,9 +71,15 @@ export class MaatjeDB extends Dexie {
   }
 }
 
-// The tables that hold server data, by the entity name the server uses in changes.
-export function baseTables(db: MaatjeDB): Record<string, Table<Row<unknown>, string>> {
-  return { profile: db.profile, notice: db.notice } as Record<string, Table<Row<unknown>, string>>;
+// The tables that hold server data, by the entity name the server uses in changes: exactly the
+// tables with a `scope` index (a pull drops a lost scope's rows by it). A new entity needs only
+// its table here; sync finds it. Tables without `scope` (outbox, meta, ...) are the phone's own.
+export function syncedTables(db: Dexie): Map<string, Table<Row<unknown>, string>> {
+  const synced = new Map<string, Table<Row<unknown>, string>>();
+  for (const table of db.tables) {
+    if (table.schema.idxByName.scope) synced.set(table.name, table as Table<Row<unknown>, string>);
+  }
+  return synced;
 }
 
 export async function getMeta<K extends MetaKey>(db: MaatjeDB, key: K): Promise<MetaValues[K] | undefined> {

@@ -1,65 +1,68 @@
 // Writes what the server answered into IndexedDB; each answer lands in ONE transaction,
 // so a crash or a closed tab never leaves half a page applied.
-import { baseTables, getMeta, setMeta, type MaatjeDB, type Rejection } from '../store/db';
+import { ApiError } from '../errors';
+import { getMeta, setMeta, syncedTables, type LocalRejection, type MaatjeDB } from '../store/db';
 import type { PullResponse, PushResponse } from '../types';
+import { uuid } from '../uuid';
+
+// A page names an entity this version of the app has no table for. Skipping those rows while
+// the cursor moves past them would lose them for good, so the page is refused whole: nothing is
+// applied, the cursor stays, and the app asks to be updated (426 is what the server answers an
+// app too old for it, so the sync state becomes 'outdated'). The updated app pulls the page again.
+export class UnknownEntityError extends ApiError {
+  constructor(readonly entities: string[]) {
+    super(426, 'Upgrade Required', `this app does not know the entities: ${entities.join(', ')}`);
+    this.name = 'UnknownEntityError';
+  }
+}
 
 // An answer to a request made for another client id (logout, user switch) must not land.
 async function sameClient(db: MaatjeDB, clientId: string): Promise<boolean> {
   return (await getMeta(db, 'client_id')) === clientId;
 }
 
-// applied/duplicate: the server has it, drop it; rejected: drop it too, and tell the user.
+// applied/duplicate/rejected: the server has decided, so the entry leaves the outbox. The server
+// records a rejection for the user as a synced row, so the user learns of it from the next pull.
 // Returns false when the answer was for another client id and so was not applied.
 export async function applyPushResults(db: MaatjeDB, clientId: string, response: PushResponse): Promise<boolean> {
   return db.transaction('rw', db.outbox, db.meta, async () => {
     if (!(await sameClient(db, clientId))) return false;
-    const rejections = (await getMeta(db, 'rejections')) ?? [];
-    for (const result of response.results) {
-      const entry = await db.outbox.get(result.mid);
-      if (!entry) continue; // already removed, e.g. by a pull in another tab
-      await db.outbox.delete(result.mid);
-      // A duplicate with a code is the answer to a rejected mutation whose first reply was lost.
-      if (result.status === 'rejected' || (result.status === 'duplicate' && result.code)) {
-        rejections.push(rejectionOf(entry.name, result.mid, result.code, result.message));
-      }
-    }
-    await setMeta(db, 'rejections', rejections);
+    await db.outbox.bulkDelete(response.results.map((result) => result.mid));
     await setMeta(db, 'last_mutation_id', response.last_mutation_id);
     return true;
   });
 }
 
 // The server refused a one-mutation batch as a whole (too large, malformed): it can never pass,
-// so it leaves the queue like any rejection, instead of being retried forever.
+// so it leaves the queue like any rejection, instead of being retried forever. The server kept no
+// record of it, so the phone keeps its own (meta `local_rejections`) for the user to read.
 export async function rejectLocally(db: MaatjeDB, mid: number, code: string, message: string): Promise<void> {
   await db.transaction('rw', db.outbox, db.meta, async () => {
     const entry = await db.outbox.get(mid);
     if (!entry) return;
     await db.outbox.delete(mid);
-    const rejections = (await getMeta(db, 'rejections')) ?? [];
-    rejections.push(rejectionOf(entry.name, mid, code, message));
-    await setMeta(db, 'rejections', rejections);
+    const rejection: LocalRejection = {
+      id: uuid(), mid, name: entry.name, code, message, at: new Date().toISOString(), read: false,
+    };
+    await setMeta(db, 'local_rejections', [...((await getMeta(db, 'local_rejections')) ?? []), rejection]);
   });
-}
-
-function rejectionOf(name: string, mid: number, code = 'rejected', message = ''): Rejection {
-  return { mid, name, code, message, at: new Date().toISOString() };
 }
 
 // One pull page: reset, dropped scopes, changes, cursor and confirmed mids, all or nothing.
 export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullResponse): Promise<boolean> {
-  const tables = baseTables(db);
-  return db.transaction('rw', [...Object.values(tables), db.outbox, db.meta], async () => {
+  const tables = syncedTables(db);
+  const unknown = [...new Set(page.changes.map((c) => c.entity).filter((entity) => !tables.has(entity)))];
+  if (unknown.length > 0) throw new UnknownEntityError(unknown);
+  return db.transaction('rw', [...tables.values(), db.outbox, db.meta], async () => {
     if (!(await sameClient(db, clientId))) return false;
     // reset: the server sends the whole view again; the outbox stays (it is not server data).
-    if (page.reset) await Promise.all(Object.values(tables).map((t) => t.clear()));
+    if (page.reset) await Promise.all([...tables.values()].map((t) => t.clear()));
     // Drops first: rows of scopes the user lost; the page's changes never belong to them.
     if (page.drop_scope.length > 0) {
-      for (const table of Object.values(tables)) await table.where('scope').anyOf(page.drop_scope).delete();
+      for (const table of tables.values()) await table.where('scope').anyOf(page.drop_scope).delete();
     }
     for (const change of page.changes) {
-      const table = tables[change.entity];
-      if (!table) continue; // an entity this version of the app does not know yet
+      const table = tables.get(change.entity)!;
       if (change.op === 'put') {
         await table.put({ id: change.id, scope: change.scope, seq: change.seq, data: change.data });
       } else {

@@ -1,6 +1,6 @@
 // Local changes become pending mutations; each is written with its new mid in ONE transaction.
+// Each feature names its own mutations (features/<name>/mutations.ts) on top of enqueue().
 import { getMeta, setMeta, type MaatjeDB, type OutboxEntry } from '../store/db';
-import type { ProfileUpdateArgs } from '../types';
 
 export async function enqueue(db: MaatjeDB, name: string, args: Record<string, unknown>): Promise<number> {
   return db.transaction('rw', db.outbox, db.meta, async () => {
@@ -9,11 +9,6 @@ export async function enqueue(db: MaatjeDB, name: string, args: Record<string, u
     await setMeta(db, 'last_mid', mid);
     return mid;
   });
-}
-
-// The named mutations the screens use, so argument shapes live in one place.
-export function updateProfile(db: MaatjeDB, args: ProfileUpdateArgs): Promise<number> {
-  return enqueue(db, 'profile.update', { ...args });
 }
 
 export function pendingMutations(db: MaatjeDB): Promise<OutboxEntry[]> {

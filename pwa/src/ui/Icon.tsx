@@ -12,6 +12,7 @@ const PATHS = {
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.5',
   close: 'M6 6l12 12M18 6L6 18',
   dot: 'M12 7a5 5 0 1 1 0 10a5 5 0 0 1 0-10',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -6,7 +6,7 @@ import { ApiError, NetworkError, UnsentChangesError } from '../../errors';
 import { currentLang, isLang, rememberedLanguage, setLanguage, type Lang } from '../../i18n';
 import { observable } from '../../observable';
 import { clearLocalData, deleteMeta, ensureClientId, getMeta, setMeta, type MaatjeDB } from '../../store/db';
-import { updateProfile } from '../../sync/outbox';
+import { updateProfile } from '../profile/mutations';
 import { pushAll } from '../../sync/push';
 import type { User } from '../../types';
 

@@ -1,9 +1,11 @@
 // The start screen: a greeting and, per role, what this app will soon do for you.
 import { _, format } from '../../i18n';
-import { watchProfile } from '../../sync/views';
+import { watchProfile } from '../profile/queries';
 import type { ProfileData, Role, User } from '../../types';
 import { useDb } from '../../ui/db-context';
 import { Icon } from '../../ui/Icon';
+import type { ScreenProps } from '../../ui/screen';
+import { useTitle } from '../../ui/useTitle';
 import { useWatch } from '../../ui/useWatch';
 
 // Plain words per role; sparse on purpose until the features land.
@@ -31,8 +33,9 @@ function nextSteps(role: Role, user: User): string[] {
   }
 }
 
-export function HomeScreen({ user }: { user: User }) {
+export function HomeScreen({ user }: ScreenProps) {
   const db = useDb();
+  useTitle('');
   const profile = useWatch<ProfileData | null>(watchProfile(db, user), null, [db, user.id]);
   const role: Role = user.roles[0] ?? 'newcomer';
   const name = profile?.display_name || user.display_name;
@@ -49,7 +52,7 @@ export function HomeScreen({ user }: { user: User }) {
         ))}
       </ul>
       <p>
-        <a class="btn btn-secondary" href="#/profiel">
+        <a class="btn btn-secondary" href="/profiel">
           <Icon name="user" />
           <span>{_("Mijn profiel bekijken")}</span>
         </a>

@@ -1,14 +1,16 @@
 // Own profile: name and weekly availability. Saving queues a profile.update, which works offline.
 import { useEffect, useState } from 'preact/hooks';
 import { _, format } from '../../i18n';
-import { updateProfile } from '../../sync/outbox';
-import { watchProfile } from '../../sync/views';
-import type { ProfileData, ProfileUpdateArgs, Slot, User } from '../../types';
+import type { ProfileData, Slot } from '../../types';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Field } from '../../ui/Field';
+import type { ScreenProps } from '../../ui/screen';
+import { useTitle } from '../../ui/useTitle';
 import { useOnline, useWatch } from '../../ui/useWatch';
 import { AvailabilityEditor } from './AvailabilityEditor';
+import { updateProfile, type ProfileUpdateArgs } from './mutations';
+import { watchProfile } from './queries';
 
 // Only what changed is sent: profile.update is per field, so edits on two phones merge.
 export function changedFields(before: ProfileData, name: string, slots: Slot[]): ProfileUpdateArgs {
@@ -26,8 +28,9 @@ function slotErrors(slots: Slot[]): Record<number, string> {
   return errors;
 }
 
-export function ProfileScreen({ user }: { user: User }) {
+export function ProfileScreen({ user }: ScreenProps) {
   const db = useDb();
+  useTitle(_("Mijn profiel"));
   const online = useOnline();
   const profile = useWatch<ProfileData | null>(watchProfile(db, user), null, [db, user.id]);
   const [name, setName] = useState('');

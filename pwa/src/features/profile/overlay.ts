@@ -1,6 +1,6 @@
-// What the screen shows: base data (what the server said) with pending mutations applied on top.
-// Pure functions per entity, so the same rules are easy to test.
-import type { Mutation, ProfileData, ProfileUpdateArgs, Slot } from '../types';
+// What the screen shows: the stored profile with pending profile.update mutations on top.
+import type { Mutation, ProfileData, Slot } from '../../types';
+import type { ProfileUpdateArgs } from './mutations';
 
 const PROFILE_FIELDS = ['display_name', 'locale', 'availability'] as const;
 

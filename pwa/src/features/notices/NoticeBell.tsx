@@ -1,0 +1,24 @@
+// The bell in the header: a link to the notices with the number not yet read.
+import { _, formatNumber, ngettext } from '../../i18n';
+import { useDb } from '../../ui/db-context';
+import { Icon } from '../../ui/Icon';
+import { useWatch } from '../../ui/useWatch';
+import { watchNoticeCounts, type NoticeCounts } from './queries';
+
+export function NoticeBell({ current }: { current: boolean }) {
+  const db = useDb();
+  const counts = useWatch<NoticeCounts | null>(watchNoticeCounts(db), null, [db]);
+  const unread = counts?.unread ?? 0;
+  return (
+    <a class="notice-bell" href="/meldingen" data-testid="notice-bell" data-unread={String(unread)}
+      aria-current={current ? 'page' : undefined}>
+      <Icon name="bell" /> <span>{_("Meldingen")}</span>
+      {unread > 0 && (
+        <span class="count">
+          <span aria-hidden="true">{formatNumber(unread)}</span>
+          <span class="visually-hidden">{ngettext("{n} ongelezen", "{n} ongelezen", unread)}</span>
+        </span>
+      )}
+    </a>
+  );
+}

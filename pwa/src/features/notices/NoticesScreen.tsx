@@ -1,0 +1,56 @@
+// The notices: newest first, read or not, and marking them read (a notice.read; works offline).
+import { _, formatDateTime } from '../../i18n';
+import { Button } from '../../ui/Button';
+import { useDb } from '../../ui/db-context';
+import { Icon } from '../../ui/Icon';
+import type { ScreenProps } from '../../ui/screen';
+import { useTitle } from '../../ui/useTitle';
+import { useWatch } from '../../ui/useWatch';
+import { markNoticesRead } from './mutations';
+import { watchNotices, type Notice } from './queries';
+
+function NoticeText({ notice }: { notice: Notice }) {
+  if (notice.kind !== 'rejected') return <p>{notice.message}</p>;
+  return (
+    <p>
+      {_("Een wijziging is niet doorgevoerd:")} {notice.message || _("De server heeft deze wijziging geweigerd.")}
+    </p>
+  );
+}
+
+export function NoticesScreen(_props: ScreenProps) {
+  const db = useDb();
+  const notices = useWatch<Notice[] | null>(watchNotices(db), null, [db]);
+  useTitle(_("Meldingen"));
+  const unread = (notices ?? []).filter((n) => !n.read);
+
+  return (
+    <section class="screen notices" data-testid="notices" aria-labelledby="notices-title">
+      <h1 id="notices-title">{_("Meldingen")}</h1>
+      {notices?.length === 0 && <p>{_("Je hebt geen meldingen.")}</p>}
+      {unread.length > 0 && (
+        <Button icon="check" variant="secondary" onClick={() => void markNoticesRead(db, unread)} data-testid="read-all">
+          {_("Alles gelezen")}
+        </Button>
+      )}
+      <ul class="notice-list">
+        {(notices ?? []).map((notice) => (
+          <li key={notice.id} class={notice.read ? 'notice is-read' : 'notice is-unread'} data-testid="notice"
+            data-read={String(notice.read)}>
+            <p class="notice-meta">
+              {notice.read ? <Icon name="check" /> : <Icon name="dot" filled />}{' '}
+              <strong>{notice.read ? _("Gelezen") : _("Nieuw")}</strong>{' · '}
+              <time dateTime={notice.created_at}>{formatDateTime(new Date(notice.created_at))}</time>
+            </p>
+            <NoticeText notice={notice} />
+            {!notice.read && (
+              <Button icon="check" variant="quiet" onClick={() => void markNoticesRead(db, [notice])}>
+                {_("Markeer als gelezen")}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// Live notices for the screens: synced notice rows (with pending reads on top) and the refusals
+// only this phone knows of, newest first.
+import { getMeta, type LocalRejection, type MaatjeDB } from '../../store/db';
+import { watch, type Watch } from '../../sync/views';
+import type { NoticeData } from '../../types';
+import { overlayNotices } from './overlay';
+
+export interface Notice extends NoticeData {
+  local: boolean; // refused on this phone: read state kept here, never sent
+}
+
+export interface NoticeCounts {
+  unread: number;
+  rejected: number; // unread notices of changes that were not carried out
+}
+
+function fromLocal(r: LocalRejection): Notice {
+  return { id: r.id, kind: 'rejected', code: r.code, message: r.message, mutation: r.name, created_at: r.at, read: r.read, local: true };
+}
+
+async function loadNotices(db: MaatjeDB): Promise<Notice[]> {
+  const [rows, pending, local] = await Promise.all([
+    db.notice.toArray(),
+    db.outbox.toArray(),
+    getMeta(db, 'local_rejections'),
+  ]);
+  const synced = overlayNotices(rows.map((row) => row.data), pending).map((n) => ({ ...n, local: false }));
+  const own = (local ?? []).map(fromLocal);
+  // Compared as dates: the server writes +00:00, the phone Z.
+  return [...synced, ...own].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+}
+
+export function watchNotices(db: MaatjeDB): Watch<Notice[]> {
+  return watch(() => loadNotices(db));
+}
+
+export function watchNoticeCounts(db: MaatjeDB): Watch<NoticeCounts> {
+  return watch(async () => {
+    const unread = (await loadNotices(db)).filter((n) => !n.read);
+    return { unread: unread.length, rejected: unread.filter((n) => n.kind === 'rejected').length };
+  });
+}

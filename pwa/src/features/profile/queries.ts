@@ -1,0 +1,17 @@
+// Live profile for the screens: the stored row (or what /me said) with pending changes on top.
+import type { MaatjeDB } from '../../store/db';
+import { watch, type Watch } from '../../sync/views';
+import type { ProfileData, User } from '../../types';
+import { overlayProfile } from './overlay';
+
+// Before the first pull we only know what /me said; that is enough to show and edit the profile.
+function profileFromUser(user: User): ProfileData {
+  return { id: user.id, display_name: user.display_name, locale: user.locale, availability: [] };
+}
+
+export function watchProfile(db: MaatjeDB, user: User): Watch<ProfileData> {
+  return watch(async () => {
+    const [row, pending] = await Promise.all([db.profile.get(user.id), db.outbox.orderBy('mid').toArray()]);
+    return overlayProfile(row?.data ?? profileFromUser(user), pending) ?? profileFromUser(user);
+  });
+}
