@@ -98,12 +98,12 @@ def check_csrf():
     """
     if request.method not in UNSAFE_METHODS or request.endpoint in CSRF_EXEMPT_ENDPOINTS:
         return
-    if "_user_id" not in session:  # flask-login's key: no login, nothing to forge
+    claim = parse_claim(session.get("_user_id"))  # flask-login's key
+    if claim is None:  # no login (or a cookie from before user_sessions): nothing to forge, 401 later
         return
-    claim = parse_claim(session["_user_id"])
     # Compared as bytes: compare_digest refuses a str with non-ASCII characters (a 500).
     sent = request.headers.get("X-CSRF-Token", "").encode("utf-8", "surrogatepass")
-    if claim is None or not _token_matches(sent, claim.session_id):
+    if not _token_matches(sent, claim.session_id):
         raise Forbidden(_l("Het beveiligingstoken ontbreekt of klopt niet. Laad de app opnieuw."))
 
 

@@ -316,3 +316,26 @@ def test_the_device_is_named_from_its_browser(app, make_user, user_agent, label)
     browser = Browser(app.test_client(), user_agent)
     browser.login("a@example.org")
     assert [s["device"] for s in browser.get("/api/auth/sessions").json] == [label]
+
+
+def test_a_cookie_from_before_device_sessions_is_asked_to_log_in(auth, client, make_user):
+    """A cookie of the former kind ('<user id>.<generation>') is no login: 401, not 403."""
+    user = make_user(email="a@example.org")
+    with client.session_transaction() as cookie:
+        cookie["_user_id"] = f"{user.id}.0"
+    assert client.get("/api/auth/me").status_code == 401
+    assert _pull(auth).status_code == 401
+    assert _push(auth).status_code == 401
+
+
+def test_ending_all_sessions_logs_out_every_device(app, two_devices):
+    from backend.accounts import sessions
+    from backend.accounts.models import User
+    from backend.extensions import db
+
+    user, phone, laptop = two_devices
+    with app.app_context():
+        sessions.end_all_sessions(db.session.get(User, user.id))
+    assert phone.get("/api/auth/me").status_code == 401
+    assert laptop.get("/api/auth/me").status_code == 401
+    assert _pull(phone).status_code == 401
