@@ -70,7 +70,8 @@ class Login(MethodView):
     def post(self, data):
         """Log in with email and password; sets the session cookie."""
         user = service.authenticate(data["email"], data["password"])
-        sessions.start_session(user, request.user_agent.string)
+        previous = auth.parse_claim(session.get("_user_id"))
+        sessions.start_session(user, request.user_agent.string, replaces=previous and previous.session_id)
         _sign_in(user)
         return _session_payload(user)
 

@@ -42,14 +42,17 @@ def begin_write() -> None:
     db.session.connection(execution_options={"sqlite_immediate": True})
 
 
-def start_session(user: User, user_agent: str | None) -> None:
+def start_session(user: User, user_agent: str | None, replaces: uuid.UUID | None = None) -> None:
     """Create a session for a device of `user` and make it the user's current one.
 
-    Also deletes the user's idle sessions, so the table holds no dead rows for long.
+    `replaces`: the session this browser's cookie held until now (maybe another user's); its
+    cookie is overwritten, so it ends. Also deletes the user's idle sessions, so the table
+    holds no dead rows for long.
     """
     begin_write()
-    db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id,
-                                                    UserSession.last_seen_at < idle_cutoff()))
+    db.session.execute(sa.delete(UserSession).where(
+        (UserSession.id == replaces)
+        | ((UserSession.user_id == user.id) & (UserSession.last_seen_at < idle_cutoff()))))
     add_session(user, user_agent)
     db.session.commit()
 

@@ -339,3 +339,15 @@ def test_ending_all_sessions_logs_out_every_device(app, two_devices):
     assert phone.get("/api/auth/me").status_code == 401
     assert laptop.get("/api/auth/me").status_code == 401
     assert _pull(phone).status_code == 401
+
+
+def test_logging_in_over_a_session_ends_it(app, two_devices, make_user):
+    """Another login in the same browser overwrites its cookie: the session it named is over."""
+    _, phone, laptop = two_devices
+    make_user(email="b@example.org")
+    old_cookie = laptop._client.get_cookie("session").value
+    assert laptop.login("b@example.org").status_code == 200  # B logs in on A's laptop
+    devices = phone.get("/api/auth/sessions").json
+    assert [s["device"] for s in devices] == ["Chrome · Android"]  # A's list: the phone only
+    laptop._client.set_cookie("session", old_cookie)
+    assert laptop.get("/api/auth/me").status_code == 401
