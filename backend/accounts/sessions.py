@@ -42,6 +42,16 @@ def begin_write() -> None:
     db.session.connection(execution_options={"sqlite_immediate": True})
 
 
+def begin_read() -> None:
+    """End the request's transaction so far and begin one that only reads (deferred on SQLite).
+
+    For slow work between the reads and the writes (argon2): in a POST the transaction would
+    otherwise begin IMMEDIATE (backend/db.py) and hold SQLite's one write lock all along.
+    """
+    db.session.rollback()
+    db.session.connection(execution_options={"sqlite_immediate": False})
+
+
 def start_session(user: User, user_agent: str | None, replaces: uuid.UUID | None = None) -> None:
     """Create a session for a device of `user` and make it the user's current one.
 

@@ -351,3 +351,35 @@ def test_logging_in_over_a_session_ends_it(app, two_devices, make_user):
     assert [s["device"] for s in devices] == ["Chrome · Android"]  # A's list: the phone only
     laptop._client.set_cookie("session", old_cookie)
     assert laptop.get("/api/auth/me").status_code == 401
+
+
+@pytest.mark.parametrize("action", ["login", "password"])
+def test_checking_a_password_does_not_hold_the_write_lock(app, auth, make_user, monkeypatch, action):
+    """Argon2 takes a while; meanwhile other requests must be able to write (SQLite has one lock)."""
+    from backend.accounts import passwords
+    from backend.extensions import db
+
+    make_user(email="a@example.org")
+    auth.login("a@example.org")
+    verify, written = passwords.verify_password, []
+
+    def verify_while_another_request_writes(password_hash, password):
+        with db.engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:  # fail fast instead of waiting (straight on the driver: no transaction yet)
+                conn.connection.dbapi_connection.execute("PRAGMA busy_timeout = 200")
+            conn = conn.execution_options(sqlite_immediate=True)
+            with conn.begin():
+                conn.execute(sa.text("UPDATE sync_state SET purged_seq = purged_seq"))
+            conn.invalidate()  # not back into the pool with the short timeout
+        written.append(True)
+        return verify(password_hash, password)
+
+    monkeypatch.setattr(passwords, "verify_password", verify_while_another_request_writes)
+    if action == "login":
+        assert auth.login("a@example.org").status_code == 200
+    else:
+        response = auth.post("/api/auth/password", json={"current_password": PASSWORD,
+                                                         "new_password": "a-new-long-password"})
+        assert response.status_code == 200
+    assert written
