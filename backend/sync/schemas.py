@@ -40,6 +40,7 @@ class PushResponseSchema(ma.Schema):
     results = ma.fields.List(ma.fields.Nested(PushResultSchema))
     last_mutation_id = ma.fields.Integer()
     stopped = ma.fields.Nested(StoppedSchema, allow_none=True)
+    user_id = ma.fields.UUID(metadata={"description": "The session's user: the phone checks it is whose data it holds"})
 
 
 class PullSchema(ma.Schema):
@@ -94,3 +95,4 @@ class PullResponseSchema(ma.Schema):
     last_mutation_id = ma.fields.Integer()
     has_more = ma.fields.Boolean()
     cursor = ma.fields.String()
+    user_id = ma.fields.UUID(metadata={"description": "The session's user: the phone checks it is whose data it holds"})
