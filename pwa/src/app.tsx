@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { NetworkError, UnsentChangesError } from './errors';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { logOut, session } from './features/auth/session';
+import { SessionNotice } from './features/auth/SessionNotice';
 import { HomeScreen } from './features/home/HomeScreen';
 import { ProfileScreen } from './features/profile/ProfileScreen';
 import { _, currentLang, isLang, onLanguageChange, setLanguage, type Lang } from './i18n';
@@ -77,6 +78,7 @@ export function App() {
 
   return (
     <Layout loggedIn={user !== null} route={route} onLanguage={chooseLanguage} onLogout={logout} logoutError={logoutError}>
+      <SessionNotice />
       {screen}
     </Layout>
   );

@@ -28,7 +28,7 @@ export interface Rejection {
   at: string;
 }
 
-export type SyncProblem = 'offline' | 'server' | 'outdated' | 'unauthorized' | null;
+export type SyncProblem = 'offline' | 'server' | 'outdated' | 'unauthorized' | 'quota' | null;
 
 // Everything `meta` may hold, with its type: one typed key-value table instead of many tiny ones.
 export interface MetaValues {
@@ -45,6 +45,21 @@ export interface MetaValues {
 
 export type MetaKey = keyof MetaValues;
 
+// Why a user's session on this phone ended: the login screen says it.
+export type SignOutReason = 'expired' | 'other_user' | 'logout';
+
+// What a signed-out user left on this phone: unsent changes (with the client id their mids were
+// numbered for), kept aside from whoever logs in next until this user logs in again.
+export interface Parked {
+  user_id: string;
+  name: string;
+  client_id: string | null;
+  last_mid: number;
+  entries: OutboxEntry[];
+  reason: SignOutReason | null; // null once someone has logged in since
+  at: string;
+}
+
 interface MetaRow {
   key: MetaKey;
   value: unknown;
@@ -55,6 +70,7 @@ export class MaatjeDB extends Dexie {
   notice!: Table<Row<NoticeData>, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
+  parked!: Table<Parked, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -65,6 +81,8 @@ export class MaatjeDB extends Dexie {
       outbox: 'mid',
       meta: 'key',
     });
+    // A new table only: version 1 data stays as it is. No `scope` index: parked rows are not synced.
+    this.version(2).stores({ parked: 'user_id' });
   }
 }
 

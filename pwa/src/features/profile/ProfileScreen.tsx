@@ -9,6 +9,7 @@ import { useDb } from '../../ui/db-context';
 import { Field } from '../../ui/Field';
 import { useOnline, useWatch } from '../../ui/useWatch';
 import { AvailabilityEditor } from './AvailabilityEditor';
+import { DevicesSection } from '../sessions/DevicesSection';
 
 // Only what changed is sent: profile.update is per field, so edits on two phones merge.
 export function changedFields(before: ProfileData, name: string, slots: Slot[]): ProfileUpdateArgs {
@@ -89,6 +90,7 @@ export function ProfileScreen({ user }: { user: User }) {
           {_("Opslaan")}
         </Button>
       </form>
+      <DevicesSection />
     </section>
   );
 }
