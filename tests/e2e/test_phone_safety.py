@@ -2,16 +2,12 @@
 
 Tabs of one browser context share the session cookie and IndexedDB, as tabs of one phone do.
 """
-from pathlib import Path
-
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from backend.config import ROOT
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, screenshot_in_three_languages
 
 AMAL, SANNE = "newcomer@demo.maatje.nl", "buddy@demo.maatje.nl"
-SHOTS = ROOT / "test-results" / "screenshots"
 
 
 def name_on_server(app, email):
@@ -70,18 +66,6 @@ def end_session_from_another_device(new_context, context, app, email):
             db.session.execute(sa.update(User).where(User.email == email).values(session_gen=User.session_gen + 1))
             db.session.commit()
             db.session.remove()
-
-
-def screenshot_in_three_languages(page, name):
-    """360 px wide, in Dutch, Arabic (right-to-left) and Tigrinya."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": 360, "height": 800})
-    for lang in ("nl", "ar", "ti"):
-        page.get_by_test_id("language-picker").select_option(lang)
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-        page.screenshot(path=str(SHOTS / f"{name}-{lang}.png"), full_page=True)
-    page.get_by_test_id("language-picker").select_option("nl")
-    expect(page.locator("html")).to_have_attribute("lang", "nl")
 
 
 def test_a_change_is_sent_only_as_the_person_who_made_it(new_context, demo, app):
