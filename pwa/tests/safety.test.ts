@@ -128,6 +128,18 @@ describe('full storage and lost storage (item 25)', () => {
     stop();
   });
 
+  it('lost while offline: no "everything is up to date" for a database that holds nobody\'s data', async () => {
+    await logIn(db, 'anna@example.nl', 'pw');
+    await syncOnce(db);
+    const stop = startSession(db);
+    server.offline = true;
+    indexedDB.deleteDatabase(db.name);
+    await until(async () => (await getMeta(db, 'me')) === undefined);
+    expect(await syncOnce(db)).toBe('unauthorized');
+    expect(await getMeta(db, 'last_synced_at')).toBeUndefined();
+    stop();
+  });
+
   it('a first login on this browser is not mistaken for lost data', async () => {
     localStorage.setItem('maatje.unsent', JSON.stringify({ [BRAM_ID]: 2 })); // someone else's note
     await logIn(db, 'anna@example.nl', 'pw');

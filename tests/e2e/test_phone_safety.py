@@ -150,6 +150,7 @@ def test_no_edits_while_logging_out(new_context, demo, app):
     save_name(other, "Tijdens uitloggen")
     expect(other.get_by_test_id("refused-write")).to_have_text("Je wijziging is niet opgeslagen: je wordt uitgelogd.Sluiten")
     expect(other.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0")
+    expect(other.get_by_test_id("profile")).not_to_contain_text("Opgeslagen")
     assert held, "the logout request was not sent"
     held[0].continue_()
     for page in (tab, other):

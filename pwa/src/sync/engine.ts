@@ -9,6 +9,9 @@ import { pullAll } from './pull';
 import { pushAll } from './push';
 
 export async function syncOnce(db: MaatjeDB): Promise<SyncProblem> {
+  // Nobody's data (the database was lost under the open app): nothing to sync into, and no
+  // "everything is up to date" either, until the session module has taken the user up again.
+  if (!(await getMeta(db, 'last_user_id'))) return 'unauthorized';
   await ensureClientId(db);
   const problem = await tryRound(db);
   await db.transaction('rw', db.meta, async () => {

@@ -43,6 +43,11 @@ export function startSession(db: MaatjeDB): () => void {
   const onClose = () => void checkServer(db);
   db.on('versionchange', onVersionChange);
   db.on('close', onClose);
+  // Lost while offline: the server could not be asked then; ask when the connection is back.
+  const onOnline = async () => {
+    if (session.get().status === 'user' && !(await getMeta(db, 'last_user_id'))) await checkServer(db);
+  };
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
   return () => {
     stopped = true;
     stopWatching();
@@ -50,6 +55,7 @@ export function startSession(db: MaatjeDB): () => void {
     stopNote();
     db.on('versionchange').unsubscribe(onVersionChange);
     db.on('close').unsubscribe(onClose);
+    if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
   };
 }
 
