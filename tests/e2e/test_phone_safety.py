@@ -180,3 +180,24 @@ def test_a_database_deleted_under_the_open_app_is_said_plainly(new_context, demo
     page.reload()
     page.get_by_test_id("profile").wait_for()
     expect(page.get_by_test_id("lost-changes")).to_have_count(0)
+
+
+def test_a_database_deleted_while_the_app_was_closed_is_said_plainly(new_context, demo):
+    """Item 25: storage cleared between two visits while a change waited: said on the next start."""
+    context = new_context()
+    page = context.new_page()
+    log_in(page, AMAL)
+    open_profile(page)
+    page.route("**/api/sync/push", lambda route: route.abort())
+    save_name(page, "Amal (verloren)")
+    page.wait_for_function("() => (localStorage.getItem('maatje.unsent') || '').includes(':1')")
+    page.goto("/api/health")  # the app is closed; the browser clears its database
+    page.evaluate("""() => new Promise((ok, fail) => {
+        const request = indexedDB.deleteDatabase('maatje');
+        request.onsuccess = ok;
+        request.onerror = fail;
+    })""")
+    open_profile(page)
+    expect(page.get_by_test_id("lost-changes")).to_contain_text("is misschien verloren gegaan", timeout=20_000)
+    expect(page.get_by_label("Naam")).to_have_value("Amal Haddad", timeout=20_000)
+    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0")
