@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as twin from '../src/api.testing';
 import { server } from '../src/api.testing';
-import { clearLocalData, ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
+import { ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
+import { forgetOwner } from '../src/sync/owner';
 import { applyPullPage } from '../src/sync/apply';
 import { syncOnce } from '../src/sync/engine';
 import { pendingMutations, updateProfile } from '../src/sync/outbox';
@@ -248,7 +249,7 @@ describe('logout during a round', () => {
   it('an answer that arrives after logout is not written', async () => {
     const clientId = await ensureClientId(db);
     const page = await twin.syncPull({ client_id: clientId, schema_version: 1, cursor: null, limit: 500 });
-    await clearLocalData(db); // the user logged out while the request was under way
+    await forgetOwner(db); // the user logged out while the request was under way
     expect(await applyPullPage(db, clientId, page)).toBe(false);
     expect(await db.profile.count()).toBe(0);
     expect(await db.meta.count()).toBe(0);
