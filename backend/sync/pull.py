@@ -120,10 +120,10 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
             if state.seq > cur.seq:
                 cur.seq = state.seq
                 token = cursors.encode(cur)
-            return _render([], [], False, _last_mutation_id(state), False, token)
+            return _render([], [], False, _last_mutation_id(state), False, token, claim.user_id)
     with reading() as conn:  # `cur` is as it was sent: the quick path changes it only when it answers
         state = _read_head(conn, claim, client_id, cur)
-        return _pull(conn, state, version, cur, limit)
+        return _pull(conn, state, version, cur, limit, claim.user_id)
 
 
 def _autocommit():
@@ -160,7 +160,7 @@ def _last_mutation_id(state) -> int:
     return state.last_mutation_id if state.client_mine else 0  # a new client: nothing yet
 
 
-def _pull(conn, state, version: int, cur: cursors.Cursor | None, limit: int) -> str:
+def _pull(conn, state, version: int, cur: cursors.Cursor | None, limit: int, user_id) -> str:
     current = registry.scopes_in(state)
     reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq)
     if cur is None or reset:
@@ -177,7 +177,7 @@ def _pull(conn, state, version: int, cur: cursors.Cursor | None, limit: int) -> 
         cur.held |= gained
     rows, has_more = _read_page(conn, cur, state.seq, limit)
     has_more = has_more or bool(current - cur.held)
-    return _render(rows, dropped, reset, _last_mutation_id(state), has_more, cursors.encode(cur))
+    return _render(rows, dropped, reset, _last_mutation_id(state), has_more, cursors.encode(cur), user_id)
 
 
 def _read_page(conn, cur: cursors.Cursor, head: int, limit: int):
@@ -210,7 +210,8 @@ def _read_page(conn, cur: cursors.Cursor, head: int, limit: int):
     return rows + feed, False
 
 
-def _render(rows, dropped, reset, last_mid, has_more, token) -> str:
+def _render(rows, dropped, reset, last_mid, has_more, token, user_id) -> str:
+    """`user_id`: whose answer this is, so a phone never applies one person's feed to another's data."""
     dumps = json.dumps
     changes = ",".join(
         f'{{"op":"put","entity":{dumps(r.entity)},"id":{dumps(r.entity_id)},"scope":{dumps(r.scope)},'
@@ -221,5 +222,5 @@ def _render(rows, dropped, reset, last_mid, has_more, token) -> str:
     )
     return (
         f'{{"changes":[{changes}],"drop_scope":{dumps(dropped)},"reset":{dumps(reset)},'
-        f'"last_mutation_id":{last_mid},"has_more":{dumps(has_more)},"cursor":{dumps(token)}}}'
+        f'"last_mutation_id":{last_mid},"has_more":{dumps(has_more)},"cursor":{dumps(token)},"user_id":"{user_id}"}}'
     )

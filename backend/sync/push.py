@@ -89,7 +89,8 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
         conn.execute(sa.insert(SyncLedger), ledger)
         conn.execute(_ADVANCE_CLIENT, {"client_id": client_id, "mid": last})
     db.session.commit()
-    return {"results": results, "last_mutation_id": last, "stopped": stopped}
+    # user_id: whose session applied the batch, so the phone can tell if another person logged in.
+    return {"results": results, "last_mutation_id": last, "stopped": stopped, "user_id": str(user_id)}
 
 
 def _check(mid: int, mutation: dict) -> dict | None:

@@ -45,6 +45,7 @@ class PushResponseSchema(ma.Schema):
     results = ma.fields.List(ma.fields.Nested(PushResultSchema))
     last_mutation_id = ma.fields.Integer()
     stopped = ma.fields.Nested(StoppedSchema, allow_none=True)
+    user_id = ma.fields.UUID(metadata={"description": "The session's user: the phone checks it is whose data it holds"})
 
 
 class PullSchema(ma.Schema):
@@ -103,3 +104,4 @@ class PullResponseSchema(ma.Schema):
     last_mutation_id = ma.fields.Integer(required=True)
     has_more = ma.fields.Boolean(required=True)
     cursor = ma.fields.String(required=True)
+    user_id = ma.fields.UUID(required=True, metadata={"description": "The session's user: the phone checks it is whose data it holds"})

@@ -2,12 +2,13 @@
 // Vitest swaps it in for './api' (vite.config.ts), so sync logic runs without a browser or network.
 import { ApiError, NetworkError } from './errors';
 import { isLang } from './i18n/languages';
-import type { Change, Mutation, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SessionResponse, Slot, User } from './types';
+import type { Change, DeviceSession, Mutation, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SessionResponse, Slot, User } from './types';
 
 export { ApiError, NetworkError } from './errors';
 
 interface ServerRow { entity: string; id: string; scope: string; seq: number; data: Record<string, unknown> | null }
 interface Client { userId: string; last: number; ledger: Map<number, PushResult> }
+interface DeviceRecord extends Omit<DeviceSession, 'current'> { userId: string }
 
 function emptyState() {
   return {
@@ -19,6 +20,8 @@ function emptyState() {
     seq: 0,
     epoch: 1, // cursors of an older epoch get reset: true (as if tombstones were cleaned up)
     session: null as string | null,
+    devices: [] as DeviceRecord[], // sessions of every user; `session` is the current one's user
+    device: null as string | null, // the current session's id
     offline: false,
     failures: [] as number[], // statuses to answer to the next calls, in order
     calls: [] as string[],
@@ -96,6 +99,9 @@ export async function login(email: string, password: string): Promise<SessionRes
   const entry = [...state.users.values()].find((u) => u.user.email === email && u.password === password);
   if (!entry) throw new ApiError(401, 'Unauthorized', 'E-mailadres of wachtwoord klopt niet.');
   state.session = entry.user.id;
+  state.device = crypto.randomUUID();
+  const now = new Date().toISOString();
+  state.devices.unshift({ id: state.device, userId: entry.user.id, device: 'Chrome · Android', created_at: now, last_seen_at: now });
   return { user: sessionUser(), csrf_token: 'test-csrf' };
 }
 
@@ -104,16 +110,25 @@ export async function me(): Promise<SessionResponse> {
   return { user: sessionUser(), csrf_token: 'test-csrf' };
 }
 
-export async function updateMe(changes: { locale: string }): Promise<SessionResponse> {
-  await gate('updateMe');
-  const user = sessionUser();
-  applyMutation(user.id, { mid: 0, name: 'profile.update', args: changes });
-  return { user: sessionUser(), csrf_token: 'test-csrf' };
-}
-
 export async function logout(): Promise<void> {
   await gate('logout');
+  state.devices = state.devices.filter((d) => d.id !== state.device);
   state.session = null;
+}
+
+export async function sessions(): Promise<DeviceSession[]> {
+  await gate('sessions');
+  const user = sessionUser();
+  return clone(state.devices.filter((d) => d.userId === user.id).map(({ userId: _, ...d }) => ({ ...d, current: d.id === state.device })));
+}
+
+export async function endSession(id: string): Promise<void> {
+  await gate('endSession');
+  const user = sessionUser();
+  const record = state.devices.find((d) => d.id === id && d.userId === user.id);
+  if (!record) throw new ApiError(404, 'Not Found', 'Niet gevonden.');
+  state.devices = state.devices.filter((d) => d !== record);
+  if (id === state.device) state.session = null;
 }
 
 export async function health(): Promise<{ status: string }> {
@@ -142,14 +157,16 @@ export async function syncPush(body: PushRequest): Promise<PushResponse> {
     client.ledger.set(m.mid, result);
     results.push(result);
   }
-  return clone({ results, last_mutation_id: client.last, stopped });
+  return clone({ results, last_mutation_id: client.last, stopped, user_id: user.id });
 }
 
 export async function syncPull(body: PullRequest): Promise<PullResponse> {
   await gate('pull');
   const user = sessionUser();
   if (body.schema_version !== 1) throw new ApiError(426, 'Upgrade Required', 'Werk de app bij.');
-  const client = clientFor(body.client_id, user.id);
+  // Like the server, a pull never binds a client id (only a push does); another user's is 403.
+  const client = state.clients.get(body.client_id) ?? { userId: user.id, last: 0 };
+  if (client.userId !== user.id) throw new ApiError(403, 'Forbidden', 'Dit apparaat hoort bij een ander account.');
   const [epoch, asked] = (body.cursor ?? `${state.epoch}:0`).split(':').map(Number);
   const reset = epoch !== state.epoch;
   const from = reset ? 0 : asked;
@@ -174,6 +191,7 @@ export async function syncPull(body: PullRequest): Promise<PullResponse> {
     last_mutation_id: client.last,
     has_more: events.length > page.length,
     cursor: `${state.epoch}:${page.length ? page[page.length - 1].seq : Math.max(from, state.seq)}`,
+    user_id: user.id,
   });
 }
 
@@ -208,6 +226,13 @@ export const server = {
     state.grants.get(userId)?.delete(scope);
     state.drops.push({ userId, scope, seq: ++state.seq });
   },
+  // Another device of `userId` signs in (a session record as the server keeps one).
+  addDevice(userId: string, device: string, lastSeen: string): string {
+    const id = crypto.randomUUID();
+    state.devices.push({ id, userId, device, created_at: lastSeen, last_seen_at: lastSeen });
+    return id;
+  },
+  deviceIds: (userId: string) => state.devices.filter((d) => d.userId === userId).map((d) => d.id),
   // Pretend old tombstones were cleaned up: every cursor handed out so far is too old.
   expireCursors(): void { state.epoch += 1; },
   // Pretend the server was restored from a backup that knows nothing of this client.

@@ -1,7 +1,7 @@
 // The one way to reach the server: JSON in and out, CSRF header, language header, typed errors.
 import { ApiError, NetworkError } from './errors';
 import { _ } from './i18n';
-import type { PullRequest, PullResponse, PushRequest, PushResponse, SessionResponse } from './types';
+import type { DeviceSession, PullRequest, PullResponse, PushRequest, PushResponse, SessionResponse } from './types';
 
 export { ApiError, NetworkError } from './errors';
 
@@ -85,12 +85,6 @@ export async function me(): Promise<SessionResponse> {
   return session;
 }
 
-export async function updateMe(changes: { locale: string }): Promise<SessionResponse> {
-  const session = await request<SessionResponse>('PATCH', '/api/auth/me', changes);
-  csrfToken = session.csrf_token;
-  return session;
-}
-
 export async function logout(): Promise<void> {
   await request<void>('POST', '/api/auth/logout');
   csrfToken = null;
@@ -106,4 +100,14 @@ export function syncPush(body: PushRequest): Promise<PushResponse> {
 
 export function syncPull(body: PullRequest): Promise<PullResponse> {
   return request('POST', '/api/sync/pull', body);
+}
+
+// The devices this user is signed in on, newest first; `current` marks this one.
+export function sessions(): Promise<DeviceSession[]> {
+  return request('GET', '/api/auth/sessions');
+}
+
+// Ends one session (another device); ending the current one logs this device out.
+export function endSession(id: string): Promise<void> {
+  return request('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`);
 }

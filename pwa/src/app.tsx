@@ -9,6 +9,7 @@ import { LoginScreen } from './features/auth/LoginScreen';
 import { logOut, session } from './features/auth/session';
 import { updateProfile } from './features/profile/mutations';
 import { watchProfile } from './features/profile/queries';
+import { SessionNotice } from './features/auth/SessionNotice';
 import { _, currentLang, isLang, onLanguageChange, setLanguage, type Lang } from './i18n';
 import type { ProfileData } from './types';
 import { useDb } from './ui/db-context';
@@ -111,6 +112,7 @@ export function App() {
 
   return (
     <Layout loggedIn={user !== null} onLanguage={chooseLanguage} onLogout={logout} logoutError={logoutError}>
+      <SessionNotice />
       {screen}
     </Layout>
   );

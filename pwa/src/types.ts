@@ -71,6 +71,7 @@ export interface PushResponse {
   results: PushResult[];
   last_mutation_id: number;
   stopped: null | { mid: number; code: string; expected: number };
+  user_id: string; // whose session the server applied the batch for
 }
 
 export interface PullRequest {
@@ -91,4 +92,14 @@ export interface PullResponse {
   last_mutation_id: number;
   has_more: boolean;
   cursor: string;
+  user_id: string; // whose feed this is
+}
+
+// One signed-in device of the user (GET /api/auth/sessions).
+export interface DeviceSession {
+  id: string;
+  device: string;
+  created_at: string;
+  last_seen_at: string;
+  current: boolean;
 }

@@ -9,7 +9,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../src/api.testing';
 import { getMeta, MaatjeDB, syncedTables, type Row } from '../src/store/db';
 import { syncOnce } from '../src/sync/engine';
-import { ANNA_ID, freshDb, seedServer } from './helpers';
+import { ANNA_ID, freshDb, seedServer, signedIn } from './helpers';
+import type { User } from '../src/types';
 
 const MEETING_ID = '33333333-3333-4333-8333-333333333333';
 
@@ -23,8 +24,10 @@ class UpdatedDB extends MaatjeDB {
   }
 }
 
+let anna: User;
+
 beforeEach(async () => {
-  await seedServer();
+  ({ anna } = await seedServer());
 });
 
 describe('the synced tables come from the schema', () => {
@@ -34,7 +37,7 @@ describe('the synced tables come from the schema', () => {
   });
 
   it('a new table with a scope index is synced without touching sync code', async () => {
-    const db = new UpdatedDB(`updated-${Math.random()}`);
+    const db = await signedIn(new UpdatedDB(`updated-${Math.random()}`), anna);
     server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
     expect(await syncOnce(db)).toBeNull();
     expect((await db.meeting.get(MEETING_ID))?.data.title).toBe('Koffie');
@@ -45,7 +48,7 @@ describe('the synced tables come from the schema', () => {
 describe('an entity the app does not know', () => {
   it('stops the page and the cursor, says the app must be updated, and arrives after the update', async () => {
     const name = `old-${Math.random()}`;
-    const old = new MaatjeDB(name);
+    const old = await signedIn(new MaatjeDB(name), anna);
     server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
 
     expect(await syncOnce(old)).toBe('outdated');

@@ -1,6 +1,6 @@
 // Fresh databases and a seeded in-memory server for each test.
 import { server } from '../src/api.testing';
-import { MaatjeDB } from '../src/store/db';
+import { MaatjeDB, setMeta } from '../src/store/db';
 import type { User } from '../src/types';
 
 let counter = 0;
@@ -21,4 +21,11 @@ export async function seedServer(): Promise<{ anna: User; bram: User }> {
   const { login } = await import('../src/api.testing');
   await login('anna@example.nl', 'pw');
   return { anna, bram };
+}
+
+// The phone's data belongs to `user`, who is signed in on it (what a login leaves behind).
+export async function signedIn<D extends MaatjeDB>(db: D, user: User): Promise<D> {
+  await setMeta(db, 'me', user);
+  await setMeta(db, 'last_user_id', user.id);
+  return db;
 }

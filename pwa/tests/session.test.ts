@@ -92,6 +92,9 @@ describe('session', () => {
     const stop = startSession(db);
     await sessionBecomes('anon');
     expect(await getMeta(db, 'me')).toBeUndefined();
+    // Kept aside for Anna, with the reason the login screen shows.
+    expect(await db.parked.get(ANNA_ID)).toMatchObject({ reason: 'expired', entries: [{ args: { display_name: 'Typed offline' } }] });
+    await logIn(db, 'anna@example.nl', 'pw');
     expect(await db.outbox.count()).toBe(1);
     stop();
   });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as twin from '../src/api.testing';
 import { server } from '../src/api.testing';
-import { clearLocalData, ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
+import { ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
+import { forgetOwner } from '../src/sync/owner';
 import { applyPullPage } from '../src/sync/apply';
 import { syncOnce } from '../src/sync/engine';
 import { pendingMutations } from '../src/sync/outbox';
@@ -10,12 +11,14 @@ import { overlayProfile } from '../src/features/profile/overlay';
 import { watchNotices, type Notice } from '../src/features/notices/queries';
 import { pullAll } from '../src/sync/pull';
 import { pushAll } from '../src/sync/push';
-import { ANNA_ID, freshDb, seedServer } from './helpers';
+import type { User } from '../src/types';
+import { ANNA_ID, freshDb, seedServer, signedIn } from './helpers';
 
 let db: MaatjeDB;
+let anna: User;
 beforeEach(async () => {
-  await seedServer();
-  db = freshDb();
+  ({ anna } = await seedServer());
+  db = await signedIn(freshDb(), anna);
   await ensureClientId(db); // as syncOnce does before each round
 });
 
@@ -92,7 +95,7 @@ describe('push', () => {
     await updateProfile(db, { display_name: 'A1' });
     await updateProfile(db, { display_name: 'A2' });
     await updateProfile(db, { display_name: 'A3' });
-    server.failNext(413, 413); // the batch of 3, then the first half (mids 1-2), are too large
+    server.failNext(0, 413, 413); // (0: the binding empty push passes) the batch of 3, then the first half (mids 1-2), are too large
     await pushAll(db);
     expect(await db.outbox.count()).toBe(0);
     expect(server.profile(ANNA_ID)?.display_name).toBe('A3');
@@ -101,7 +104,7 @@ describe('push', () => {
   it('a single mutation refused as too large leaves the queue with a message', async () => {
     await updateProfile(db, { display_name: 'Huge' });
     await updateProfile(db, { display_name: 'After' });
-    server.failNext(413, 413); // the batch of 2, then mid 1 alone
+    server.failNext(0, 413, 413); // (0: the binding empty push passes) the batch of 2, then mid 1 alone
     await pushAll(db);
     expect(await db.outbox.count()).toBe(0);
     // The server kept no notice of a batch it refused whole: the phone keeps its own.
@@ -115,8 +118,9 @@ describe('push', () => {
     for (let i = 1; i <= 150; i++) await updateProfile(db, { display_name: `Name ${i}` });
     const push = vi.spyOn(twin, 'syncPush');
     await pushAll(db);
-    expect(push.mock.calls.map(([body]) => body.mutations.length)).toEqual([100, 50]);
-    expect(push.mock.calls[1][0].mutations[0].mid).toBe(101);
+    // First an empty push binds the new client id to Anna (see push.ts), then the batches.
+    expect(push.mock.calls.map(([body]) => body.mutations.length)).toEqual([0, 100, 50]);
+    expect(push.mock.calls[2][0].mutations[0].mid).toBe(101);
     expect(server.profile(ANNA_ID)?.display_name).toBe('Name 150');
     push.mockRestore();
   });
@@ -178,7 +182,7 @@ describe('pull', () => {
         { op: 'put' as const, entity: 'profile', id: ANNA_ID, scope: `user:${ANNA_ID}`, seq: 5, data: { id: ANNA_ID } },
         { op: 'put' as const, entity: 'notice', id: 'n1', scope: `user:${ANNA_ID}`, seq: 6, data: { id: 'n1' } },
       ],
-      drop_scope: [], reset: false, last_mutation_id: 0, has_more: false, cursor: 'new',
+      drop_scope: [], reset: false, last_mutation_id: 0, has_more: false, cursor: 'new', user_id: ANNA_ID,
     };
     db.notice.hook('creating', () => {
       throw new Error('quota exceeded');
@@ -203,7 +207,7 @@ describe('pull', () => {
   it('keeps applied entries until the last page of a pull is in', async () => {
     await updateProfile(db, { display_name: 'A1' });
     const clientId = await ensureClientId(db);
-    const base = { changes: [], drop_scope: [], reset: false, last_mutation_id: 1, cursor: 'c1' };
+    const base = { changes: [], drop_scope: [], reset: false, last_mutation_id: 1, cursor: 'c1', user_id: ANNA_ID };
     await applyPullPage(db, clientId, { ...base, has_more: true });
     expect(await db.outbox.count()).toBe(1); // the page with the change may still be coming
     await applyPullPage(db, clientId, { ...base, has_more: false, cursor: 'c2' });
@@ -259,7 +263,7 @@ describe('logout during a round', () => {
   it('an answer that arrives after logout is not written', async () => {
     const clientId = await ensureClientId(db);
     const page = await twin.syncPull({ client_id: clientId, schema_version: 1, cursor: null, limit: 500 });
-    await clearLocalData(db); // the user logged out while the request was under way
+    await forgetOwner(db); // the user logged out while the request was under way
     expect(await applyPullPage(db, clientId, page)).toBe(false);
     expect(await db.profile.count()).toBe(0);
     expect(await db.meta.count()).toBe(0);
@@ -269,7 +273,7 @@ describe('logout during a round', () => {
 describe('two devices', () => {
   it('converge on the server state, merging per field', async () => {
     const phone = db;
-    const laptop = freshDb();
+    const laptop = await signedIn(freshDb(), anna);
     await ensureClientId(laptop);
     await syncOnce(phone);
     await syncOnce(laptop);

@@ -96,3 +96,18 @@ def axe_violations(page):
     page.add_script_tag(content=AXE.read_text())
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [(v["id"], [n["html"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+def screenshot_in_three_languages(page, name, target=None):
+    """Save `target` (or the whole page) 360 px wide in Dutch, Arabic (right-to-left) and Tigrinya
+    into test-results/screenshots/, then go back to Dutch."""
+    shots = ROOT / "test-results" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 360, "height": 800})
+    for lang in ("nl", "ar", "ti"):
+        page.get_by_test_id("language-picker").select_option(lang)
+        page.locator(f"html[lang={lang}]").wait_for(state="attached")
+        path = str(shots / f"{name}-{lang}.png")
+        (target or page).screenshot(path=path, **({} if target else {"full_page": True}))
+    page.get_by_test_id("language-picker").select_option("nl")
+    page.locator("html[lang=nl]").wait_for(state="attached")

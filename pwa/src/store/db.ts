@@ -48,6 +48,21 @@ export interface MetaValues {
 
 export type MetaKey = keyof MetaValues;
 
+// Why a user's session on this phone ended: the login screen says it.
+export type SignOutReason = 'expired' | 'other_user' | 'logout';
+
+// What a signed-out user left on this phone: unsent changes (with the client id their mids were
+// numbered for), kept aside from whoever logs in next until this user logs in again.
+export interface Parked {
+  user_id: string;
+  name: string;
+  client_id: string | null;
+  last_mid: number;
+  entries: OutboxEntry[];
+  reason: SignOutReason | null; // null once someone has logged in since
+  at: string;
+}
+
 interface MetaRow {
   key: MetaKey;
   value: unknown;
@@ -58,6 +73,7 @@ export class MaatjeDB extends Dexie {
   notice!: Table<Row<NoticeData>, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
+  parked!: Table<Parked, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -68,6 +84,8 @@ export class MaatjeDB extends Dexie {
       outbox: 'mid',
       meta: 'key',
     });
+    // A new table only: version 1 data stays as it is. No `scope` index: parked rows are not synced.
+    this.version(2).stores({ parked: 'user_id' });
   }
 }
 

@@ -1,12 +1,17 @@
 // One sync round: push, then pull. Failures are sorted into what the user needs to know.
-import { ApiError, NetworkError } from '../errors';
+import { me } from '../api';
+import { ApiError, NetworkError, OtherUserError, StorageFullError } from '../errors';
 import { deleteMeta, ensureClientId, getMeta, setMeta, type MaatjeDB, type SyncProblem } from '../store/db';
 import { uuid } from '../uuid';
 import { renumberOutbox } from './outbox';
+import { signOut } from './owner';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 
 export async function syncOnce(db: MaatjeDB): Promise<SyncProblem> {
+  // Nobody's data (the database was lost under the open app): nothing to sync into, and no
+  // "everything is up to date" either, until the session module has taken the user up again.
+  if (!(await getMeta(db, 'last_user_id'))) return 'unauthorized';
   await ensureClientId(db);
   const problem = await tryRound(db);
   await db.transaction('rw', db.meta, async () => {
@@ -23,15 +28,37 @@ async function tryRound(db: MaatjeDB): Promise<SyncProblem> {
     await pullAll(db);
     return null;
   } catch (error) {
+    if (error instanceof OtherUserError) return otherUser(db);
+    if (error instanceof StorageFullError) return 'quota'; // nothing was written; try again later
     if (error instanceof NetworkError) return 'offline'; // keep everything, try again later
     if (!(error instanceof ApiError)) throw error; // a bug: let it surface
     if (error.code === 426) return 'outdated'; // keep the outbox; the user must reload the app
     if (error.code === 401) return 'unauthorized';
     if (error.code === 403) {
-      await startNewClient(db); // our client id belongs to someone else now
+      // Our client id is bound to someone else: either another person is logged in now (then
+      // nothing more may be sent), or the server lost track of us (then a new client id).
+      if (!(await sessionIsOwner(db))) return otherUser(db);
+      await startNewClient(db);
       return 'server';
     }
     return 'server'; // 503 and friends: nothing advanced on the server, retry later
+  }
+}
+
+// Someone else is logged in in this browser: stop, park this user's changes, ask them to log in
+// again. The client id may be bound to the other person now, so the parked changes get a new one.
+async function otherUser(db: MaatjeDB): Promise<SyncProblem> {
+  await startNewClient(db);
+  await signOut(db, 'other_user');
+  return 'unauthorized';
+}
+
+async function sessionIsOwner(db: MaatjeDB): Promise<boolean> {
+  try {
+    const { user } = await me();
+    return user.id === (await getMeta(db, 'last_user_id'));
+  } catch {
+    return true; // offline or a hiccup: decide on the next round, with nothing sent meanwhile
   }
 }
 

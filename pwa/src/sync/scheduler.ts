@@ -1,7 +1,7 @@
 // When to sync: at start, when back online, when the tab becomes visible, shortly after each
 // local write, and every few minutes. Only the leader tab runs it.
 import { liveQuery } from 'dexie';
-import type { MaatjeDB } from '../store/db';
+import { getMeta, type MaatjeDB } from '../store/db';
 import { syncOnce } from './engine';
 import { whenLeader } from './leader';
 
@@ -47,9 +47,19 @@ export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_5
     const writes = liveQuery(() => db.outbox.orderBy('mid').lastKey()).subscribe({
       next: (mid) => mid !== undefined && soon(),
     });
+    // The cursor was cleared under us (the database was lost and taken up again, or another
+    // user's data was cleared): sync afresh rather than at the next interval.
+    let first = true;
+    const cleared = liveQuery(() => getMeta(db, 'cursor')).subscribe({
+      next: (cursor) => {
+        if (!first && !cursor) soon();
+        first = false;
+      },
+    });
     void run();
 
     return () => {
+      cleared.unsubscribe();
       window.removeEventListener('online', onOnline);
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(every);

@@ -6,6 +6,9 @@ import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
+import { useWatch } from '../../ui/useWatch';
+import type { Parked } from '../../store/db';
+import { signOutReason, waitingChanges, watchParked } from './notes';
 import { logIn } from './session';
 
 export function LoginScreen() {
@@ -15,6 +18,9 @@ export function LoginScreen() {
   const [error, setError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
+  const parked = useWatch<Parked[]>(watchParked(db), [], [db]);
+  const reason = signOutReason(parked);
+  const waiting = waitingChanges(parked);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -41,6 +47,12 @@ export function LoginScreen() {
   return (
     <section class="screen login" aria-labelledby="login-title">
       <h1 id="login-title">{_("Welkom bij Maatje")}</h1>
+      {(reason || waiting.length > 0) && (
+        <div class="notice" role="status" data-testid="login-notes">
+          {reason && <p data-testid="logout-reason"><Icon name="warning" /> {reason}</p>}
+          {waiting.map((line) => <p key={line} data-testid="waiting-changes">{line}</p>)}
+        </div>
+      )}
       <p>{_("Log in met je e-mailadres en wachtwoord.")}</p>
       <form data-testid="login-form" onSubmit={submit} noValidate>
         <Field

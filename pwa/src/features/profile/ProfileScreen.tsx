@@ -11,6 +11,8 @@ import { useOnline, useWatch } from '../../ui/useWatch';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { updateProfile, type ProfileUpdateArgs } from './mutations';
 import { watchProfile } from './queries';
+import { refusedText } from '../auth/SessionNotice';
+import { DevicesSection } from '../sessions/DevicesSection';
 
 // Only what changed is sent: profile.update is per field, so edits on two phones merge.
 export function changedFields(before: ProfileData, name: string, slots: Slot[]): ProfileUpdateArgs {
@@ -60,7 +62,14 @@ export function ProfileScreen({ user }: ScreenProps) {
       setSaved(_("Er is niets veranderd."));
       return;
     }
-    await updateProfile(db, changes);
+    try {
+      await updateProfile(db, changes);
+    } catch (error) {
+      // Refused on this phone (storage full, a logout running): the notice above the screen says
+      // why; the form keeps the edits so nothing typed is lost.
+      if (refusedText(error) !== null) return;
+      throw error;
+    }
     setDirty(false);
     setSaved(online ? _("Opgeslagen.") : _("Opgeslagen. Je wijziging wordt verstuurd zodra je online bent."));
   }
@@ -92,6 +101,7 @@ export function ProfileScreen({ user }: ScreenProps) {
           {_("Opslaan")}
         </Button>
       </form>
+      <DevicesSection />
     </section>
   );
 }

@@ -1,0 +1,85 @@
+// "Signed in on 2 devices": the user's sessions, with a button to end each other one.
+// Needs the server (the list lives there): offline it says so plainly.
+import { useEffect, useState } from 'preact/hooks';
+import * as api from '../../api';
+import { ApiError, NetworkError } from '../../errors';
+import { _, currentLang, format, ngettext } from '../../i18n';
+import type { DeviceSession } from '../../types';
+import { Button } from '../../ui/Button';
+import { useOnline } from '../../ui/useWatch';
+
+// "last seen" in the reader's language and Dutch time, e.g. "30 november, 14:05".
+export function lastSeenText(iso: string, lang: string = currentLang()): string {
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+type State = { status: 'loading' } | { status: 'offline' } | { status: 'error'; message: string } | { status: 'ready'; list: DeviceSession[] };
+
+function describe(error: unknown): State {
+  if (error instanceof NetworkError) return { status: 'offline' };
+  if (error instanceof ApiError) return { status: 'error', message: error.message };
+  throw error;
+}
+
+export function DevicesSection() {
+  const online = useOnline();
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  async function load() {
+    try {
+      setState({ status: 'ready', list: await api.sessions() });
+    } catch (error) {
+      setState(describe(error));
+    }
+  }
+
+  useEffect(() => {
+    if (online) void load();
+    else setState({ status: 'offline' });
+  }, [online]);
+
+  async function end(id: string) {
+    try {
+      await api.endSession(id);
+      await load();
+    } catch (error) {
+      setState(describe(error));
+    }
+  }
+
+  return (
+    <section class="devices" data-testid="devices" aria-labelledby="devices-title">
+      <h2 id="devices-title">
+        {state.status === 'ready'
+          ? ngettext("Ingelogd op {n} apparaat", "Ingelogd op {n} apparaten", state.list.length)
+          : _("Apparaten")}
+      </h2>
+      {state.status === 'loading' && <p role="status">{_("Even geduld…")}</p>}
+      {state.status === 'offline' && <p role="status">{_("Dit kan alleen met internet.")}</p>}
+      {state.status === 'error' && <p role="alert">{state.message}</p>}
+      {state.status === 'ready' && (
+        <ul>
+          {state.list.map((s) => (
+            <li key={s.id} data-testid="device">
+              <strong dir="auto">{s.device}</strong>
+              {s.current && <> ({_("dit apparaat")})</>}
+              <br />
+              {_("Laatst gezien:")} <time dateTime={s.last_seen_at}>{lastSeenText(s.last_seen_at)}</time>
+              {!s.current && (
+                <Button icon="logout" variant="secondary" onClick={() => void end(s.id)}>
+                  {format(_("Uitloggen op {device}"), { device: s.device })}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
