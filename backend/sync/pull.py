@@ -115,7 +115,7 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
     if cur is not None and cur.snapshot is None and cur.version == version and len(cur.held) <= HELD_SLOTS:
         with _autocommit() as conn:
             state = _read_head(conn, claim, client_id, cur)
-        if cur.seq >= state.purged_seq and not state.news and registry.scopes_in(state) == cur.held:
+        if state.purged_seq <= cur.seq <= state.seq and not state.news and registry.scopes_in(state) == cur.held:
             # Nothing of ours up to the head: the cursor moves there (or stays, as it was sent).
             if state.seq > cur.seq:
                 cur.seq = state.seq
@@ -160,9 +160,15 @@ def _last_mutation_id(state) -> int:
     return state.last_mutation_id if state.client_mine else 0  # a new client: nothing yet
 
 
+def _beyond(cur: cursors.Cursor, head: int) -> bool:
+    """Tell whether a cursor points past the feed head: forged, or made before a restore from a
+    backup. Either way it cannot be continued (nor echoed): the client starts afresh."""
+    return cur.seq > head or (cur.snapshot is not None and cur.snapshot.to > head)
+
+
 def _pull(conn, state, version: int, cur: cursors.Cursor | None, limit: int, user_id) -> str:
     current = registry.scopes_in(state)
-    reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq)
+    reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq or _beyond(cur, state.seq))
     if cur is None or reset:
         # From scratch: a snapshot of every scope up to now, then the feed from there.
         cur = cursors.Cursor(version, state.seq, set(current), cursors.Snapshot(set(current), 0, state.seq))

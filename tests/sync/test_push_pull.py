@@ -257,3 +257,21 @@ def test_a_broken_connection_in_a_quick_pull_is_one_error_and_never_reused(devic
                         or read_head(conn, *args))
     assert device.pull()[-1]["cursor"] == answered
     assert used and broken[0] not in used
+
+
+@pytest.mark.parametrize("forged", [
+    {"v": 1, "s": 10**6, "h": []},
+    {"v": 1, "s": 0, "h": [], "p": {"sc": [], "at": 0, "to": 10**6}},
+])
+def test_cursor_beyond_the_feed_head_resets_instead_of_being_echoed(auth, device, amal, forged):
+    """A cursor past the head (forged, or from before a restored backup) restarts the view."""
+    import base64
+    import json
+
+    device.pull()
+    held = json.loads(base64.urlsafe_b64decode(device.cursor + "=" * (-len(device.cursor) % 4)))["h"]
+    token = base64.urlsafe_b64encode(json.dumps({**forged, "h": held}).encode()).decode().rstrip("=")
+    device.cursor = token
+    body = device.pull()[0]
+    assert body["reset"] is True and body["cursor"] != token
+    assert str(amal.id) in device.entities("profile")
