@@ -59,7 +59,7 @@ describe('logout (item 23)', () => {
     await logout;
     off();
     expect(busy).toEqual([false, true, false]); // the screens can show it is busy
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Anna');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Anna');
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -76,7 +76,7 @@ describe('logout (item 23)', () => {
     expect(await db.parked.get(ANNA_ID)).toMatchObject({ reason: 'logout', entries: [{ args: { display_name: 'Late' } }] });
     await logIn(db, 'anna@example.nl', 'pw');
     expect(await syncOnce(db)).toBeNull();
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Late');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Late');
   });
 });
 
@@ -86,7 +86,7 @@ describe('language (item 24)', () => {
     await logIn(db, 'bram@example.nl', 'pw');
     expect(await db.outbox.count()).toBe(0);
     await syncOnce(db);
-    expect(server.profile(BRAM_ID)?.locale).toBe('nl');
+    expect((await server.profile(BRAM_ID))?.locale).toBe('nl');
     expect(currentLang()).toBe('nl'); // Bram's own language, from his profile
     expect(rememberedLanguage()).toBe('ar'); // still the login screen's default on this device
   });
