@@ -11,6 +11,7 @@ import { setCsrfToken } from './api.js';
 const base = inject('apiBase');
 const nodeFetch = globalThis.fetch.bind(globalThis);
 const jars = new Map<string, Map<string, string>>(); // device -> cookie name -> value
+const agents = new Map<string, string>(); // device -> User-Agent (the server names devices by it)
 let device = 'phone';
 let offline = false;
 let failures: number[] = [];
@@ -44,6 +45,7 @@ async function twinFetch(input: RequestInfo | URL, init: RequestInit = {}): Prom
   const headers = new Headers(init.headers);
   const cookie = [...jar()].map(([k, v]) => `${k}=${v}`).join('; ');
   if (cookie) headers.set('Cookie', cookie);
+  if (agents.has(device)) headers.set('User-Agent', agents.get(device)!);
   const response = await nodeFetch(`${base}${String(input)}`, { ...init, headers });
   keepCookies(response);
   return response;
@@ -67,6 +69,7 @@ export const server = {
   // Empty the database (but the organisation tree), forget every cookie and simulated failure.
   async reset(): Promise<void> {
     jars.clear();
+    agents.clear();
     device = 'phone';
     offline = false;
     failures = [];
@@ -77,9 +80,11 @@ export const server = {
   set offline(value: boolean) { offline = value; },
   // Answer the next calls with these statuses without reaching the server (0: let one through).
   failNext(...statuses: number[]): void { failures.push(...statuses); },
-  // Switch to another browser (its own cookies); the CSRF token is fetched again on the next write.
-  useDevice(name: string): void {
+  // Switch to another browser (its own cookies, and User-Agent if given); the CSRF token is
+  // fetched again on the next write.
+  useDevice(name: string, userAgent?: string): void {
     device = name;
+    if (userAgent) agents.set(name, userAgent);
     setCsrfToken(null);
   },
   profile: (userId: string) => control<Record<string, unknown> | null>('GET', `/profiles/${userId}`),
