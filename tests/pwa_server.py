@@ -7,8 +7,11 @@ production can never register it: it only sets up data the way a feature would, 
 a sync or profile request itself.
 """
 import os
+import shutil
+import signal
 import sys
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 
@@ -108,11 +111,10 @@ def profile(user_id):
     return jsonify(accounts.profile_data(user) if user else None)
 
 
-def build_app():
+def build_app(folder: Path):
     """Create the app with TestConfig on a fresh database, with the control blueprint."""
     # As tests/conftest.py: DATABASE_URL if given, else a fresh SQLite file.
-    uri = database_url() if os.environ.get("DATABASE_URL") else \
-        f"sqlite:///{Path(tempfile.mkdtemp(prefix='maatje-pwa-')) / 'test.sqlite'}"
+    uri = database_url() if os.environ.get("DATABASE_URL") else f"sqlite:///{folder / 'test.sqlite'}"
 
     class Config(TestConfig):
         SQLALCHEMY_DATABASE_URI = uri
@@ -126,7 +128,16 @@ def build_app():
 
 
 def main():
-    server = make_server("127.0.0.1", 0, build_app(), threaded=True)
+    folder = Path(tempfile.mkdtemp(prefix="maatje-pwa-"))
+
+    def stop(*_):
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
+    server = make_server("127.0.0.1", 0, build_app(folder), threaded=True)
+    signal.signal(signal.SIGTERM, stop)
+    # When Vitest goes away, even without a goodbye, our stdin closes: stop then too.
+    threading.Thread(target=lambda: (sys.stdin.read(), stop()), daemon=True).start()
     print(server.server_port, flush=True)
     sys.stdout.close()  # only the port goes to the reader; the request log stays on stderr
     server.serve_forever()

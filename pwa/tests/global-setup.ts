@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let child: ChildProcess | undefined;
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  child = spawn(`${ROOT}.venv/bin/python`, ['-m', 'tests.pwa_server'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(`${ROOT}.venv/bin/python`, ['-m', 'tests.pwa_server'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => { log = (log + chunk.toString()).slice(-4000); });
   const port = await new Promise<string>((resolve, reject) => {
@@ -27,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   });
   project.provide('apiBase', `http://127.0.0.1:${port}`);
   return () => {
+    child?.stdin?.end(); // the server stops when its stdin closes (also if Vitest is killed)
     child?.kill();
   };
 }
