@@ -24,15 +24,14 @@ def create_app(config=cfg.Config):
 
 def register_extensions(app):
     """Bind the bare extensions (backend/extensions.py) to this app."""
-    from backend.accounts import auth
-    from backend.accounts.sessions import CachedCookieSessionInterface
+    from backend.accounts import auth, sessions
     from backend.extensions import api, babel, db, limiter, login
     from backend.i18n.locale import select_locale
 
-    app.session_interface = CachedCookieSessionInterface()
     db.init_app(app)
     login.init_app(app)
-    auth.init_login(app)
+    app.before_request(auth.check_csrf)
+    app.after_request(sessions.renew_seen_session)
     api.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)

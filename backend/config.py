@@ -1,4 +1,5 @@
 """Configuration read from the environment; tests pass a subclass."""
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -61,6 +62,13 @@ class Config:
     SESSION_COOKIE_SECURE = os.environ.get("FLASK_DEBUG") != "1" and os.environ.get("MAATJE_INSECURE_COOKIES") != "1"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # A session ends after this many days without a request (accounts/sessions.py); the
+    # server's check is the authority, the cookie only has to outlive it.
+    SESSION_IDLE_DAYS = int(os.environ.get("SESSION_IDLE_DAYS", "30"))
+    # The cookie survives browser restarts (a newcomer offline cannot log in again): Chrome
+    # caps Expires at 400 days. It is re-sent when the session's last_seen_at is renewed.
+    PERMANENT_SESSION_LIFETIME = dt.timedelta(days=400)
+    SESSION_REFRESH_EACH_REQUEST = False  # no re-signed cookie on every pull
 
     API_TITLE = "Maatje API"
     API_VERSION = "1"
@@ -79,7 +87,11 @@ class Config:
     # Behind a load balancer: how many proxies set X-Forwarded-For/-Proto (0: none, trust nothing).
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    # Every limit is checked, so Retry-After names the longest wait that applies.
+    RATELIMIT_FAIL_ON_FIRST_BREACH = False
+    # Failed attempts only (per address and per account), each round waiting longer.
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute;20 per 10 minutes;40 per hour")
+    PASSWORD_RATE_LIMIT = os.environ.get("PASSWORD_RATE_LIMIT", "3 per minute;6 per 10 minutes;10 per hour")
 
     PWA_DIST = Path(os.environ.get("PWA_DIST", ROOT / "pwa" / "dist"))
 
@@ -95,6 +107,7 @@ class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"
     SESSION_COOKIE_SECURE = False
-    LOGIN_RATE_LIMIT = "5 per minute"
+    LOGIN_RATE_LIMIT = "5 per minute;8 per hour"
+    PASSWORD_RATE_LIMIT = "3 per minute;5 per hour"
     # Tests argon2 with cheap parameters; production keeps the library defaults.
     ARGON2_FAST = True

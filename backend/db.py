@@ -1,8 +1,6 @@
 """Declarative base with a naming convention, shared column types and engine tuning."""
-import collections
 import datetime as dt
 import uuid
-from contextlib import contextmanager
 
 import sqlalchemy as sa
 from flask import has_request_context, request
@@ -96,70 +94,3 @@ def _sqlite_begin(conn):
         immediate = _writes_expected()
     # Straight to the driver: through exec_driver_sql this cost more than the pull's query.
     conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-class DriverStatement:
-    """A Core statement compiled once per dialect and run straight on the driver's cursor.
-
-    Only for a statement on the hottest path (the sync pull's head): there SQLAlchemy's
-    execution layer cost more than the database took to run it (bench/http_pull.py). The
-    statement is still built with Core, so it follows the models. The price: nothing is
-    converted on the way in or out. Parameters must be plain values that every driver takes
-    as they are (str, int, None; a UUID as its 32 hex digits), and result columns plain too
-    (numbers, text, booleans, which SQLite gives as 0 and 1).
-    """
-
-    def __init__(self):
-        self._compiled = {}  # dialect name -> (statement, sql, defaults, row type)
-
-    def one(self, dbapi_connection, dialect, statement, params: dict):
-        """Run `statement` (the same object each time, or it is compiled again); return its one row."""
-        entry = self._compiled.get(dialect.name)
-        if entry is None or entry[0] is not statement:
-            entry = self._compiled[dialect.name] = (statement, *self._compile(statement, dialect))
-        _, sql, defaults, row_type = entry
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute(sql, {**defaults, **params})
-            return row_type(*cursor.fetchone())
-        finally:
-            cursor.close()
-
-    @staticmethod
-    def _compile(statement, dialect):
-        if dialect.paramstyle not in ("named", "pyformat"):
-            dialect = type(dialect)(paramstyle="named")  # parameters by name on every driver
-        compiled = statement.compile(dialect=dialect)
-        if compiled.post_compile_params or compiled.literal_execute_params:
-            raise ValueError("a DriverStatement cannot have parameters rendered at execution")
-        # Values the statement itself holds (literals such as status == "active").
-        defaults = {name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required}
-        row_type = collections.namedtuple("Row", [column.name for column in statement.selected_columns])
-        return compiled.string, defaults, row_type
-
-
-@contextmanager
-def autocommit_driver_connection(engine):
-    """Yield a pooled driver connection on which each statement is its own transaction.
-
-    One statement is a snapshot by itself: this saves BEGIN and ROLLBACK, two round trips
-    on PostgreSQL. (SQLite connections are always in this mode here: see _sqlite_connect.)
-    """
-    fairy = engine.raw_connection()
-    driver = fairy.driver_connection
-    postgres = engine.dialect.name == "postgresql"
-    try:
-        if postgres:
-            driver.autocommit = True
-        yield driver
-        if postgres:
-            driver.autocommit = False
-    except engine.dialect.loaded_dbapi.Error:
-        fairy.invalidate()  # the driver failed: its state is unknown, never reuse it
-        raise
-    except BaseException:
-        if postgres:
-            driver.autocommit = False  # the caller's own error (401, 403): the connection is fine
-        raise
-    finally:
-        fairy.close()  # back to the pool (or away, if invalidated)

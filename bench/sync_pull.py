@@ -21,6 +21,7 @@ TARGET_SQLITE_S = 1.5
 
 def pull_everything(app, user_id) -> tuple[float, int]:
     """Pull from scratch with a new client id until up to date; return (server seconds, rows)."""
+    from backend.accounts import sessions
     from backend.accounts.auth import Claim
     from backend.accounts.models import User
     from backend.extensions import db
@@ -29,7 +30,8 @@ def pull_everything(app, user_id) -> tuple[float, int]:
     client_id, token, rows, seen, spent = uuid.uuid4(), None, 0, set(), []
     with app.app_context(), app.test_request_context():
         user = db.session.get(User, user_id)
-        claim = Claim(user.id, user.session_gen)
+        sessions.start_session(user, "bench")
+        claim = Claim(user.id, user.session_id)
         for _ in range(1_000):  # bounded: a cursor that never advances must fail, not hang
             with stopwatch(spent):
                 text = pull(claim, client_id, 1, token, PAGE)

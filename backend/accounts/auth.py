@@ -1,87 +1,57 @@
-"""Session login (flask-login) and the CSRF rule of DESIGN section 5."""
+"""Session login (flask-login, one accounts.sessions row per device) and the CSRF rule of DESIGN section 5."""
 import functools
 import hmac
-import secrets
 import uuid
 from typing import NamedTuple
 
-import sqlalchemy as sa
-from flask import g, request, session
+from flask import current_app, request, session
 from flask_babel import lazy_gettext as _l
-from flask_login import UserMixin, current_user
+from flask_login import current_user
 
+from backend.accounts import sessions
 from backend.accounts.models import User
 from backend.errors import Forbidden, Unauthorized
-from backend.extensions import db, login
+from backend.extensions import login
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # Login has no session yet; its JSON-only body already stops cross-site forms.
 CSRF_EXEMPT_ENDPOINTS = {"auth.Login"}
 
 
-def init_login(app):
-    """Wire flask-login to the User table and the API's JSON errors."""
-    app.before_request(check_csrf)
-
-
-class SessionUser(UserMixin):
-    """Who the session belongs to: read with one light query on every request.
-
-    Checking a session must not cost a full User row (the up-to-date sync pull is mostly
-    this check); views that need the row call me().
-    """
-
-    def __init__(self, id, session_gen, locale):
-        self.id, self.session_gen, self.locale = id, session_gen, locale
-
-    def get_id(self) -> str:
-        return f"{self.id}.{self.session_gen}"
-
-
-_users = User.__table__.c
-_SESSION_USER = sa.select(_users.id, _users.session_gen, _users.locale).where(
-    _users.id == sa.bindparam("id")
-)
-
-
 class Claim(NamedTuple):
-    """Who a session cookie says is logged in, before the users row confirms it."""
+    """Who a session cookie says is logged in, before the user_sessions row confirms it."""
 
     user_id: uuid.UUID
-    session_gen: int
+    session_id: uuid.UUID
 
 
-def parse_session_id(session_id: str | None) -> Claim | None:
-    """Parse flask-login's session id 'uuid.generation' (SessionUser.get_id); None if malformed."""
-    user_id, _, gen = (session_id or "").partition(".")
+@functools.lru_cache(maxsize=4096)  # the same cookie on every request of a device: parse it once
+def parse_claim(value: str | None) -> Claim | None:
+    """Parse flask-login's '_user_id' ('<user id>.<session id>', User.get_id); None if malformed."""
+    user_id, _, session_id = (value or "").partition(".")
     try:
-        return Claim(uuid.UUID(user_id), int(gen))
+        return Claim(uuid.UUID(user_id), uuid.UUID(session_id))
     except ValueError:
         return None
 
 
 @login.user_loader
-def load_user(session_id: str):
-    """Load the user of a session id 'uuid.generation'; a stale generation is logged out."""
-    claim = parse_session_id(session_id)
-    if claim is None:
-        return None
-    row = db.session.execute(_SESSION_USER, {"id": claim.user_id}).first()
-    if row is None or row.session_gen != claim.session_gen:
-        return None
-    return SessionUser(*row)
+def load_user(value: str) -> User | None:
+    """Load the User of a live session; a session that was ended or is idle too long is no login."""
+    claim = parse_claim(value)
+    return sessions.load_user(*claim) if claim else None
 
 
 def session_claim() -> Claim:
     """Return the unconfirmed claim of the session cookie, for a view that confirms it itself.
 
-    The sync pull checks the generation against the users row inside its one SQL statement,
-    instead of flask-login's separate query (bench/http_pull.py). Any other view uses
+    The sync pull checks the session row inside its one SQL statement, instead of
+    flask-login's separate query (docs/sync.md, "What a pull costs"). Any other view uses
     login_required and current_user.
 
     :raise 401: if the session holds no login.
     """
-    claim = parse_session_id(session.get("_user_id"))
+    claim = parse_claim(session.get("_user_id"))
     if claim is None:
         raise Unauthorized()
     return claim
@@ -104,33 +74,42 @@ def unauthorized():
     raise Unauthorized()
 
 
-def me():
-    """Return the logged-in User row itself (services get real objects, not a proxy)."""
-    user = current_user._get_current_object()
-    if isinstance(user, SessionUser):
-        if "me" not in g:
-            g.me = db.session.get(User, user.id)
-        user = g.me
-    return user
+def me() -> User:
+    """Return the logged-in User itself rather than flask-login's proxy (services get real objects)."""
+    return current_user._get_current_object()
 
 
-def csrf_token() -> str:
-    """Return this session's CSRF token, creating it once."""
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(32)
-    return session["csrf"]
+@functools.lru_cache(maxsize=4096)  # asked on every unsafe request of a device
+def _derive_token(key: str | bytes, session_id: uuid.UUID) -> str:
+    key = key.encode() if isinstance(key, str) else key
+    return hmac.digest(key, b"csrf:" + session_id.bytes, "sha256").hex()
+
+
+def csrf_token(session_id: uuid.UUID, key: str | bytes | None = None) -> str:
+    """Return the CSRF token of a session: derived from its id, so it needs no storage."""
+    return _derive_token(key or current_app.secret_key, session_id)
 
 
 def check_csrf():
     """Refuse unsafe requests of a logged-in session that lack the session's X-CSRF-Token.
 
-    Reads the session cookie only: the user row is loaded later, by the view that needs it.
+    Reads the session cookie only: whether the session is still live is checked later, by
+    the view (login_required, or the pull's statement).
     """
     if request.method not in UNSAFE_METHODS or request.endpoint in CSRF_EXEMPT_ENDPOINTS:
         return
-    if "_user_id" not in session:  # flask-login's key: no login, nothing to forge
+    claim = parse_claim(session.get("_user_id"))  # flask-login's key
+    if claim is None:  # no login (or a cookie from before user_sessions): nothing to forge, 401 later
         return
-    sent = request.headers.get("X-CSRF-Token", "")
-    expected = session.get("csrf", "")
-    if not expected or not hmac.compare_digest(sent, expected):
+    # Compared as bytes: compare_digest refuses a str with non-ASCII characters (a 500).
+    sent = request.headers.get("X-CSRF-Token", "").encode("utf-8", "surrogatepass")
+    if not _token_matches(sent, claim.session_id):
         raise Forbidden(_l("Het beveiligingstoken ontbreekt of klopt niet. Laad de app opnieuw."))
+
+
+def _token_matches(sent: bytes, session_id: uuid.UUID) -> bool:
+    """Tell whether `sent` is the session's token under the secret key or a fallback key (rotation)."""
+    for key in (current_app.secret_key, *(current_app.config.get("SECRET_KEY_FALLBACKS") or ())):
+        if hmac.compare_digest(sent, csrf_token(session_id, key).encode()):
+            return True
+    return False

@@ -1,4 +1,5 @@
-"""The User table."""
+"""The User table and its sessions (one per signed-in device)."""
+import datetime as dt
 import uuid
 from typing import Optional
 
@@ -24,13 +25,18 @@ class User(UserMixin, db.Model):
     role_names: so.Mapped[str] = so.mapped_column("roles", sa.String(64), default="")
     organisation_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("organisations.id"), index=True)
     availability: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
-    # Bumped on password change or "log out everywhere": old session cookies stop working.
+    # Unused since migration 0002 (user_sessions replaced it). Kept one release so that
+    # instances of the release before still run during a rolling deploy (docs/deployment.md);
+    # the next migration drops it.
     session_gen: so.Mapped[int] = so.mapped_column(sa.Integer, default=0)
     created_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow)
     updated_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     # Loaded when a screen needs it, not on every request's user load.
     organisation = so.relationship("Organisation")
+
+    # The session this request runs in (set at login and by the user loader; not a column).
+    session_id = None
 
     @property
     def roles(self) -> list[str]:
@@ -49,8 +55,22 @@ class User(UserMixin, db.Model):
         return role in self.role_names.split()
 
     def get_id(self) -> str:
-        """Return the session id: the user id plus the session generation."""
-        return f"{self.id}.{self.session_gen}"
+        """Return what the session cookie holds: '<user id>.<session id>' (auth.Claim)."""
+        return f"{self.id}.{self.session_id}"
 
     def __repr__(self):
         return f"<User {self.email}>"
+
+
+class UserSession(db.Model):
+    """One signed-in device: the cookie names it; deleting the row logs that device out."""
+
+    __tablename__ = "user_sessions"
+
+    id: so.Mapped[uuid.UUID] = so.mapped_column(sa.Uuid, primary_key=True, default=new_uuid)
+    user_id: so.Mapped[uuid.UUID] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # A short label from the User-Agent ("Chrome · Android"); empty when it tells nothing.
+    device: so.Mapped[str] = so.mapped_column(sa.String(80), default="")
+    created_at: so.Mapped[dt.datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+    # Renewed at most every SEEN_EVERY (accounts/sessions.py), so a pull rarely writes.
+    last_seen_at: so.Mapped[dt.datetime] = so.mapped_column(UTCDateTime, default=utcnow)

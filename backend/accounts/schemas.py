@@ -1,5 +1,6 @@
 """Request and response schemas for accounts and the own profile."""
 import re
+import unicodedata
 
 import marshmallow as ma
 from flask import current_app
@@ -38,6 +39,21 @@ class SessionSchema(ma.Schema):
     csrf_token = ma.fields.String()
 
 
+class DeviceSessionSchema(ma.Schema):
+    """One signed-in device of the own account (accounts/sessions.py)."""
+
+    id = ma.fields.UUID()
+    device = ma.fields.String(metadata={"description": "e.g. 'Chrome · Android'"})
+    created_at = ma.fields.AwareDateTime()
+    last_seen_at = ma.fields.AwareDateTime(metadata={"description": "renewed at most once an hour"})
+    current = ma.fields.Boolean(metadata={"description": "the session of this request"})
+
+    @ma.post_dump
+    def name_unknown_devices(self, data, **kwargs):
+        data["device"] = data["device"] or gettext("Onbekend apparaat")
+        return data
+
+
 class AvailabilitySlotSchema(ma.Schema):
     day = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0, max=6))
     start = ma.fields.String(required=True, validate=ma.validate.Regexp(TIME, error=_l("Gebruik de vorm UU:MM.")))
@@ -63,13 +79,34 @@ class ShippedLanguage(ma.validate.Validator):
 validate_locale = ShippedLanguage()
 
 
+# Bidirectional embeddings, overrides and isolates: they can make a name read as other text.
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+class DisplayName(ma.fields.String):
+    """A person's name in any script: NFC, trimmed, nothing that hides or reorders text."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        name = unicodedata.normalize("NFC", super()._deserialize(value, attr, data, **kwargs))
+        if any(unicodedata.category(c) == "Cc" for c in name):  # control characters, a newline or tab included
+            raise ma.ValidationError(gettext("Gebruik geen regeleinden, tabs of andere stuurtekens."))
+        if BIDI_CONTROLS & set(name):
+            raise ma.ValidationError(gettext("Gebruik geen tekens die de schrijfrichting omdraaien."))
+        name = name.strip()  # the space a phone's autocomplete adds is not part of the name
+        if not name:
+            raise ma.ValidationError(gettext("Vul een naam in."))
+        # Cf: format characters (zero-width joiners, BOM); Z*: spaces. Allowed between letters only.
+        if all(unicodedata.category(c)[0] == "Z" or unicodedata.category(c) == "Cf" for c in name):
+            raise ma.ValidationError(gettext("Een naam van alleen onzichtbare tekens kan niemand lezen."))
+        if len(name) > 80:
+            raise ma.ValidationError(gettext("Gebruik hoogstens 80 tekens."))
+        return name
+
+
 class ProfileUpdateSchema(ma.Schema):
     """Fields of the own profile; every field optional (per-field merge)."""
 
-    display_name = ma.fields.String(validate=[
-        ma.validate.Length(min=1, max=80, error=_l("Gebruik 1 tot 80 tekens.")),
-        ma.validate.Regexp(r"^[^\x00-\x1f]*$", error=_l("Gebruik geen onzichtbare tekens.")),
-    ])
+    display_name = DisplayName(metadata={"description": "1 to 80 characters, stored in Unicode NFC"})
     locale = ma.fields.String(validate=validate_locale)
     availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema), validate=ma.validate.Length(max=21))
 

@@ -2,8 +2,8 @@
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from backend.accounts import passwords
-from backend.accounts.models import User
+from backend.accounts import passwords, sessions
+from backend.accounts.models import User, UserSession
 from backend.errors import Unauthorized, ValidationError
 from backend.extensions import db
 from backend.sync import changes
@@ -34,6 +34,7 @@ def authenticate(email: str, password: str) -> User:
 
     :raise 401: if the email is unknown or the password wrong (one message for both).
     """
+    sessions.begin_read()  # argon2 takes a while: no write lock meanwhile
     user = get_user_by_email(email)
     if user is None:
         passwords.verify_password(_dummy_hash(), password)
@@ -41,7 +42,9 @@ def authenticate(email: str, password: str) -> User:
     if not passwords.verify_password(user.password_hash, password):
         raise Unauthorized(_l("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
     if passwords.needs_rehash(user.password_hash):
-        user.password_hash = passwords.hash_password(password)
+        password_hash = passwords.hash_password(password)
+        sessions.begin_write()
+        user.password_hash = password_hash
         db.session.commit()
     return user
 
@@ -67,15 +70,23 @@ def create_user(email, password, display_name, roles, organisation=None, locale=
     return user
 
 
-def change_password(user: User, current_password: str, new_password: str) -> User:
-    """Change the password and end every other session of this user."""
+def change_password(user: User, current_password: str, new_password: str, user_agent: str | None) -> User:
+    """Change the password and end every other session of this user.
+
+    This device goes on in a new session (so with a new CSRF token): whoever may have copied
+    the old cookie is logged out too.
+    """
+    sessions.begin_read()  # argon2 (twice) takes a while: no write lock meanwhile
     if not passwords.verify_password(user.password_hash, current_password):
         raise ValidationError(errors={"current_password": [_l("Dit is niet je huidige wachtwoord.")]})
     problems = passwords.password_problems(new_password, user.email)
     if problems:
         raise ValidationError(errors={"new_password": problems})
-    user.password_hash = passwords.hash_password(new_password)
-    user.session_gen += 1
+    password_hash = passwords.hash_password(new_password)  # slow: before the write lock is taken
+    sessions.begin_write()
+    user.password_hash = password_hash
+    db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id))
+    sessions.add_session(user, user_agent)
     db.session.commit()
     return user
 

@@ -11,9 +11,10 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
+from backend.accounts import sessions
 from backend.accounts.auth import Claim
-from backend.accounts.models import User
-from backend.db import DriverStatement, autocommit_driver_connection
+from backend.accounts.models import UserSession
+from backend.db import utcnow
 from backend.errors import Forbidden, Unauthorized
 from backend.extensions import db
 from backend.sync import clients, cursor as cursors, registry
@@ -59,20 +60,21 @@ def _head():
     global _head_statement
     scope_columns = registry.scope_columns()
     if _head_statement is None or _head_statement[0] is not scope_columns:
-        users = User.__table__
+        live = UserSession.__table__
         statement = (
             sa.select(SyncState.seq, SyncState.purged_seq,
                       # NULL: no such client yet; false: it is another user's.
                       (SyncClient.user_id == sa.bindparam("user_id")).label("client_mine"),
-                      SyncClient.last_mutation_id, users.c.id.is_not(None).label("live"),
+                      SyncClient.last_mutation_id, live.c.last_seen_at,  # NULL: no live session
                       # Probe the scopes only when something at all was written since the cursor.
                       sa.case((sa.bindparam("since", type_=sa.BigInteger) < SyncState.seq, _NEWS),
                               else_=sa.false()).label("news"),
                       *scope_columns)
             .select_from(SyncState)
             .outerjoin(SyncClient, SyncClient.id == sa.bindparam("client_id"))
-            .outerjoin(users, sa.and_(users.c.id == sa.bindparam("user_id"),
-                                      users.c.session_gen == sa.bindparam("session_gen")))
+            .outerjoin(live, sa.and_(live.c.id == sa.bindparam("session_id"),
+                                     live.c.user_id == sa.bindparam("user_id"),
+                                     live.c.last_seen_at >= sa.bindparam("seen_after")))
             .where(SyncState.id == 1)
         )
         _head_statement = (scope_columns, statement)
@@ -104,39 +106,51 @@ def pull(claim: Claim, client_id, schema_version: int, token: str | None, limit:
     that one statement, outside any transaction; the others read everything again from one
     snapshot.
 
-    :raise 401: the session's user is gone or logged out everywhere (stale generation).
+    :raise 401: the session was ended (logout, another device, password change) or is idle.
     :raise 403: the client id belongs to another user.
     """
     clients.check_schema_version(schema_version)
     version = current_app.config["SYNC_SCHEMA_VERSION"]
     cur = cursors.decode(token)
     if cur is not None and cur.snapshot is None and cur.version == version and len(cur.held) <= HELD_SLOTS:
-        with autocommit_driver_connection(db.engine) as driver:
-            state = _read_head(driver, claim, client_id, cur)
-        if cur.seq >= state.purged_seq and not state.news and registry.scopes_in(state) == cur.held:
+        with _autocommit() as conn:
+            state = _read_head(conn, claim, client_id, cur)
+        if state.purged_seq <= cur.seq <= state.seq and not state.news and registry.scopes_in(state) == cur.held:
             # Nothing of ours up to the head: the cursor moves there (or stays, as it was sent).
             if state.seq > cur.seq:
                 cur.seq = state.seq
                 token = cursors.encode(cur)
             return _render([], [], False, _last_mutation_id(state), False, token, claim.user_id)
     with reading() as conn:  # `cur` is as it was sent: the quick path changes it only when it answers
-        state = _read_head(conn.connection.driver_connection, claim, client_id, cur)
+        state = _read_head(conn, claim, client_id, cur)
         return _pull(conn, state, version, cur, limit, claim.user_id)
 
 
-_HEAD = DriverStatement()
+def _autocommit():
+    """Return a pooled connection on which the head statement is a snapshot by itself.
+
+    AUTOCOMMIT on PostgreSQL saves BEGIN and ROLLBACK, two round trips. SQLite (a file in this
+    process) keeps its BEGIN: SQLAlchemy switches a pysqlite connection to AUTOCOMMIT and back
+    with two PRAGMAs per use, and leaves the driver in another mode than backend/db.py sets.
+    """
+    conn = db.engine.connect()
+    if conn.dialect.name == "postgresql":
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+    return conn
 
 
-def _read_head(driver_connection, claim: Claim, client_id, cur: cursors.Cursor | None):
+def _read_head(conn, claim: Claim, client_id, cur: cursors.Cursor | None):
     """Run the head statement; check the session and the client. `news`: a row of the scopes
     the cursor holds (the first HELD_SLOTS) is newer than the cursor."""
     held = sorted(cur.held)[:HELD_SLOTS] if cur else []
-    params = {"client_id": client_id.hex, "user_id": claim.user_id.hex, "session_gen": claim.session_gen,
-              "since": cur.seq if cur else 0}
+    now = utcnow()
+    params = {"client_id": client_id, "user_id": claim.user_id, "session_id": claim.session_id,
+              "seen_after": sessions.idle_cutoff(now), "since": cur.seq if cur else 0}
     params.update((f"held{i}", held[i] if i < len(held) else None) for i in range(HELD_SLOTS))
-    state = _HEAD.one(driver_connection, db.engine.dialect, _head(), params)
-    if not state.live:
+    state = conn.execute(_head(), params).one()
+    if state.last_seen_at is None:  # no such session, another user's, or idle too long
         raise Unauthorized()
+    sessions.renew_if_due(claim.session_id, state.last_seen_at, now)
     if state.client_mine is not None and not state.client_mine:
         raise Forbidden(_l("Dit apparaat hoort bij een ander account. Log opnieuw in."))
     return state
@@ -146,9 +160,15 @@ def _last_mutation_id(state) -> int:
     return state.last_mutation_id if state.client_mine else 0  # a new client: nothing yet
 
 
+def _beyond(cur: cursors.Cursor, head: int) -> bool:
+    """Tell whether a cursor points past the feed head: forged, or made before a restore from a
+    backup. Either way it cannot be continued (nor echoed): the client starts afresh."""
+    return cur.seq > head or (cur.snapshot is not None and cur.snapshot.to > head)
+
+
 def _pull(conn, state, version: int, cur: cursors.Cursor | None, limit: int, user_id) -> str:
     current = registry.scopes_in(state)
-    reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq)
+    reset = cur is not None and (cur.version != version or cur.seq < state.purged_seq or _beyond(cur, state.seq))
     if cur is None or reset:
         # From scratch: a snapshot of every scope up to now, then the feed from there.
         cur = cursors.Cursor(version, state.seq, set(current), cursors.Snapshot(set(current), 0, state.seq))

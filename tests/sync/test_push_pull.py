@@ -236,20 +236,42 @@ def test_cleanup_command_removes_old_tombstones(app, amal):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(SyncChange).where(SyncChange.op == "del")) == 0
 
 
-def test_a_database_error_in_a_quick_pull_is_one_error_and_the_next_pull_works(device, monkeypatch):
-    """The up-to-date answer runs on a driver connection of its own: when the database fails
+def test_a_broken_connection_in_a_quick_pull_is_one_error_and_never_reused(device, monkeypatch):
+    """The up-to-date answer runs on a pooled connection of its own: when the database drops
     it, the request gets the error shape and that connection never goes back into use."""
     from backend.sync import pull
 
     device.pull()
     answered = device.cursor
+    read_head, broken, used = pull._read_head, [], []
 
-    def failing(driver_connection, dialect, statement, params):
-        cursor = driver_connection.cursor()
-        cursor.execute("SELECT * FROM no_such_table")  # the driver raises, as on a lost connection
+    def breaking(conn, *args):
+        broken.append(conn.connection.dbapi_connection)
+        conn.connection.dbapi_connection.close()  # as a database restart or a lost network does
+        return read_head(conn, *args)
 
-    monkeypatch.setattr(pull._HEAD, "one", failing)
+    monkeypatch.setattr(pull, "_read_head", breaking)
     response = device.pull_page()
-    assert response.status_code == 500 and response.json["message"]
-    monkeypatch.undo()
+    assert response.status_code in (500, 503) and response.json["message"]
+    monkeypatch.setattr(pull, "_read_head", lambda conn, *args: used.append(conn.connection.dbapi_connection)
+                        or read_head(conn, *args))
     assert device.pull()[-1]["cursor"] == answered
+    assert used and broken[0] not in used
+
+
+@pytest.mark.parametrize("forged", [
+    {"v": 1, "s": 10**6, "h": []},
+    {"v": 1, "s": 0, "h": [], "p": {"sc": [], "at": 0, "to": 10**6}},
+])
+def test_cursor_beyond_the_feed_head_resets_instead_of_being_echoed(auth, device, amal, forged):
+    """A cursor past the head (forged, or from before a restored backup) restarts the view."""
+    import base64
+    import json
+
+    device.pull()
+    held = json.loads(base64.urlsafe_b64decode(device.cursor + "=" * (-len(device.cursor) % 4)))["h"]
+    token = base64.urlsafe_b64encode(json.dumps({**forged, "h": held}).encode()).decode().rstrip("=")
+    device.cursor = token
+    body = device.pull()[0]
+    assert body["reset"] is True and body["cursor"] != token
+    assert str(amal.id) in device.entities("profile")

@@ -46,6 +46,12 @@ PER_ROUTE = [
     ("pull: cursor not base64", "POST", "/api/sync/pull",
      {"client_id": NEW, "schema_version": 1, "cursor": "%%%"}, 422),
     ("pull: limit a string", "POST", "/api/sync/pull", {"client_id": NEW, "schema_version": 1, "limit": "9"}, 422),
+    ("pull: cursor with a text position", "POST", "/api/sync/pull",
+     {"client_id": NEW, "schema_version": 1, "cursor": "eyJ2IjoxLCJzIjoiNSIsImgiOltdfQ"}, 422),  # {"v":1,"s":"5","h":[]}
+    ("pull: cursor with numbers for scopes", "POST", "/api/sync/pull",
+     {"client_id": NEW, "schema_version": 1, "cursor": "eyJ2IjoxLCJzIjo1LCJoIjpbMV19"}, 422),  # {"v":1,"s":5,"h":[1]}
+    ("pull: cursor that is a list", "POST", "/api/sync/pull",
+     {"client_id": NEW, "schema_version": 1, "cursor": "WzEsNSxbXV0"}, 422),  # [1,5,[]]
     ("push: mutations not a list", "POST", "/api/sync/push", {"client_id": NEW, "schema_version": 1, "mutations": {}},
      422),
     ("push: an entry not an object", "POST", "/api/sync/push",
@@ -194,3 +200,20 @@ def test_hostile_bodies_for_one_route(app, logged_in, our_messages, name, method
     assert_translated(app, our_messages, answers["nl"], answers["en"])
     with app.app_context():
         assert row_counts() == before
+
+
+def test_a_csrf_header_with_non_ascii_bytes_is_403_everywhere(app, logged_in, our_messages):
+    """Headers arrive as latin-1 text: a token with bytes above 127 must be refused, not crash."""
+    for method, path in body_routes(app):
+        if path == "/api/auth/login":
+            continue  # no session yet, so no token to check
+        with app.app_context():
+            before = row_counts()
+        answers = {}
+        for lang in ("nl", "en"):
+            response = logged_in._client.open(f"{path}?lang={lang}", method=method, json={},
+                                              headers={"X-CSRF-Token": "t\u00e9st\u00ff"})
+            answers[lang] = assert_error_shape(response, 403)
+        assert_translated(app, our_messages, answers["nl"], answers["en"])
+        with app.app_context():
+            assert row_counts() == before, (method, path)
