@@ -55,7 +55,10 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
-    // Sync logic talks to the in-memory twin of the API, never the network.
+    // The real Flask app, started once (tests/pwa_server.py); the twin of api.ts reaches it.
+    globalSetup: ['tests/global-setup.ts'],
+    fileParallelism: false, // one server, one database: a file's reset must not hit another's test
+    // Sync logic talks to the real server through the twin of the API (transport only).
     alias: [{ find: /^(\.{1,2}\/)+api$/, replacement: testingApi }],
   },
 });

@@ -1,4 +1,4 @@
-// The two ways a request can fail; shared by api.ts and its in-memory twin api.testing.ts.
+// The two ways a request can fail; shared by api.ts and the Vitest twin api.testing.ts.
 
 // The server answered with its one error shape (DESIGN section 5); `message` is already translated.
 export class ApiError extends Error {

@@ -64,6 +64,7 @@ export interface PushResult {
   status: 'applied' | 'duplicate' | 'rejected';
   code?: string;
   message?: string;
+  errors?: Record<string, string[]>; // per field, for code invalid_args
   current?: Record<string, unknown> | null;
 }
 

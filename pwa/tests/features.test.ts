@@ -38,7 +38,7 @@ describe('the synced tables come from the schema', () => {
 
   it('a new table with a scope index is synced without touching sync code', async () => {
     const db = await signedIn(new UpdatedDB(`updated-${Math.random()}`), anna);
-    server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
+    await server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
     expect(await syncOnce(db)).toBeNull();
     expect((await db.meeting.get(MEETING_ID))?.data.title).toBe('Koffie');
     expect(await db.table('draft').count()).toBe(0);
@@ -49,7 +49,7 @@ describe('an entity the app does not know', () => {
   it('stops the page and the cursor, says the app must be updated, and arrives after the update', async () => {
     const name = `old-${Math.random()}`;
     const old = await signedIn(new MaatjeDB(name), anna);
-    server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
+    await server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
 
     expect(await syncOnce(old)).toBe('outdated');
     expect(await getMeta(old, 'sync_problem')).toBe('outdated');

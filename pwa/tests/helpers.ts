@@ -1,4 +1,4 @@
-// Fresh databases and a seeded in-memory server for each test.
+// Fresh databases and a seeded real server (tests/pwa_server.py) for each test.
 import { server } from '../src/api.testing';
 import { MaatjeDB, setMeta } from '../src/store/db';
 import type { User } from '../src/types';
@@ -15,9 +15,9 @@ export const BRAM_ID = '22222222-2222-4222-8222-222222222222';
 
 // Resets the server with two users and logs in as Anna.
 export async function seedServer(): Promise<{ anna: User; bram: User }> {
-  server.reset();
-  const anna = server.addUser({ id: ANNA_ID, email: 'anna@example.nl', password: 'pw', display_name: 'Anna', locale: 'nl', roles: ['newcomer'] });
-  const bram = server.addUser({ id: BRAM_ID, email: 'bram@example.nl', password: 'pw', display_name: 'Bram', locale: 'nl', roles: ['buddy'] });
+  await server.reset();
+  const anna = await server.addUser({ id: ANNA_ID, email: 'anna@example.nl', password: 'pw', display_name: 'Anna', locale: 'nl', roles: ['newcomer'] });
+  const bram = await server.addUser({ id: BRAM_ID, email: 'bram@example.nl', password: 'pw', display_name: 'Bram', locale: 'nl', roles: ['buddy'] });
   const { login } = await import('../src/api.testing');
   await login('anna@example.nl', 'pw');
   return { anna, bram };

@@ -32,8 +32,8 @@ describe('a login as someone else in another tab (item 21)', () => {
     await updateProfile(db, { display_name: 'Anna offline' });
     await twin.login('bram@example.nl', 'pw'); // another tab: the cookie is Bram's now
     expect(await syncOnce(db)).toBe('unauthorized');
-    expect(server.profile(BRAM_ID)?.display_name).toBe('Bram');
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Anna');
+    expect((await server.profile(BRAM_ID))?.display_name).toBe('Bram');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Anna');
     expect(await getMeta(db, 'me')).toBeUndefined();
     const parked = await db.parked.get(ANNA_ID);
     expect(parked).toMatchObject({ reason: 'other_user', name: 'Anna', entries: [{ args: { display_name: 'Anna offline' } }] });
@@ -48,8 +48,8 @@ describe('a login as someone else in another tab (item 21)', () => {
     await updateProfile(db, { display_name: 'Second' });
     await twin.login('bram@example.nl', 'pw');
     expect(await syncOnce(db)).toBe('unauthorized');
-    expect(server.profile(BRAM_ID)?.display_name).toBe('Bram');
-    expect(server.profile(ANNA_ID)?.display_name).toBe('First');
+    expect((await server.profile(BRAM_ID))?.display_name).toBe('Bram');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('First');
     expect((await db.parked.get(ANNA_ID))?.entries).toHaveLength(1);
   });
 
@@ -70,8 +70,8 @@ describe('a login as someone else in another tab (item 21)', () => {
     await logIn(db, 'anna@example.nl', 'pw');
     expect(await db.parked.count()).toBe(0);
     expect(await syncOnce(db)).toBeNull();
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Anna offline');
-    expect(server.profile(BRAM_ID)?.display_name).toBe('Bram');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Anna offline');
+    expect((await server.profile(BRAM_ID))?.display_name).toBe('Bram');
   });
 });
 
@@ -95,7 +95,7 @@ describe("a session that ended, then another person's login (item 22)", () => {
     expect(await getMeta(db, 'client_id')).not.toBe(annaClient);
     expect((await first(watchProfile(db, bram))).display_name).toBe('Bram');
     expect(await syncOnce(db)).toBeNull();
-    expect(server.profile(BRAM_ID)?.display_name).toBe('Bram');
+    expect((await server.profile(BRAM_ID))?.display_name).toBe('Bram');
     expect((await db.profile.toArray()).map((r) => r.id)).toEqual([BRAM_ID]);
     expect(signOutReason(await db.parked.toArray())).toBe(''); // someone logged in since
     expect(await db.parked.count()).toBe(1);
@@ -106,7 +106,7 @@ describe("a session that ended, then another person's login (item 22)", () => {
     expect(await getMeta(db, 'client_id')).toBe(annaClient);
     expect(await db.outbox.count()).toBe(1);
     expect(await syncOnce(db)).toBeNull();
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Anna offline');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Anna offline');
     expect(await db.parked.count()).toBe(0);
     stop();
   });

@@ -63,7 +63,7 @@ describe('session', () => {
     await logIn(db, 'anna@example.nl', 'pw');
     await updateProfile(db, { display_name: 'Sent at logout' });
     await logOut(db);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Sent at logout');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Sent at logout');
     expect(await db.outbox.count()).toBe(0);
     expect(await db.meta.count()).toBe(0);
     await expect(twin.me()).rejects.toMatchObject({ code: 401 });

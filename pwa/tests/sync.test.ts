@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as twin from '../src/api.testing';
 import { server } from '../src/api.testing';
-import { ensureClientId, getMeta, setMeta, type MaatjeDB } from '../src/store/db';
+import { ensureClientId, getMeta, setMeta, type MaatjeDB, type OutboxEntry } from '../src/store/db';
 import { forgetOwner } from '../src/sync/owner';
 import { applyPullPage } from '../src/sync/apply';
 import { syncOnce } from '../src/sync/engine';
@@ -11,8 +11,8 @@ import { overlayProfile } from '../src/features/profile/overlay';
 import { watchNotices, type Notice } from '../src/features/notices/queries';
 import { pullAll } from '../src/sync/pull';
 import { pushAll } from '../src/sync/push';
-import type { User } from '../src/types';
-import { ANNA_ID, freshDb, seedServer, signedIn } from './helpers';
+import type { Mutation, User } from '../src/types';
+import { ANNA_ID, BRAM_ID, freshDb, seedServer, signedIn } from './helpers';
 
 let db: MaatjeDB;
 let anna: User;
@@ -28,6 +28,9 @@ async function shown(device: MaatjeDB) {
 }
 
 // What the notices screen lists: the first answer of its live query.
+// Outbox entries as push.ts puts them on the wire (the server refuses unknown fields).
+const wire = (entries: OutboxEntry[]): Mutation[] => entries.map(({ mid, name, args }) => ({ mid, name, args }));
+
 function notices(device: MaatjeDB): Promise<Notice[]> {
   return new Promise((resolve) => {
     const stop = watchNotices(device)((value) => {
@@ -43,30 +46,41 @@ describe('push', () => {
     await updateProfile(db, { availability: [{ day: 2, start: '10:00', end: '12:00' }] });
     await pushAll(db);
     expect(await db.outbox.count()).toBe(0);
-    expect(server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna B.', availability: [{ day: 2, start: '10:00', end: '12:00' }] });
+    expect(await server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna B.', availability: [{ day: 2, start: '10:00', end: '12:00' }] });
     expect(await getMeta(db, 'last_mutation_id')).toBe(2);
   });
 
   it('removes a rejected mutation; the user sees the notice the server left', async () => {
-    await updateProfile(db, { display_name: '   ' });
+    await updateProfile(db, { display_name: '' }); // the server wants 1 to 80 characters
     await updateProfile(db, { locale: 'ar' });
     expect(await syncOnce(db)).toBeNull();
     expect(await db.outbox.count()).toBe(0);
     const shown = await notices(db);
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ kind: 'rejected', mutation: 'profile.update', code: 'invalid_display_name', message: 'Je naam mag niet leeg zijn.' });
+    expect(shown[0]).toMatchObject({ kind: 'rejected', mutation: 'profile.update', code: 'invalid_args', message: 'Deze wijziging bevat ongeldige gegevens.' });
     expect(shown[0].read).toBeFalsy();
-    expect(server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna', locale: 'ar' }); // the queue did not wedge
+    expect(await server.profile(ANNA_ID)).toMatchObject({ display_name: 'Anna', locale: 'ar' }); // the queue did not wedge
+  });
+
+  // The old in-memory twin answered invalid_display_name / invalid_locale with the profile as
+  // `current`; the real server says invalid_args, names the fields and sends no snapshot.
+  it('a bad profile.update gets the real server\'s refusal: invalid_args, per field, no snapshot', async () => {
+    const mutation = { mid: 1, name: 'profile.update', args: { display_name: '', locale: 'xx' } };
+    const answer = await twin.syncPush({ client_id: crypto.randomUUID(), schema_version: 1, mutations: [mutation] });
+    expect(answer.results).toEqual([
+      expect.objectContaining({ mid: 1, status: 'rejected', code: 'invalid_args', message: 'Deze wijziging bevat ongeldige gegevens.', current: null }),
+    ]);
+    expect(Object.keys(answer.results[0].errors ?? {}).sort()).toEqual(['display_name', 'locale']);
   });
 
   it('a duplicate answer to a rejected mutation is shown as rejected, not as synced', async () => {
-    await updateProfile(db, { display_name: '   ' });
+    await updateProfile(db, { display_name: '' });
     const clientId = await ensureClientId(db);
     // The first push was rejected, but its answer was lost on the way back.
-    await twin.syncPush({ client_id: clientId, schema_version: 1, mutations: await pendingMutations(db) });
+    await twin.syncPush({ client_id: clientId, schema_version: 1, mutations: wire(await pendingMutations(db)) });
     expect(await syncOnce(db)).toBeNull();
     expect(await db.outbox.count()).toBe(0);
-    expect((await notices(db)).map((n) => n.code)).toEqual(['invalid_display_name']);
+    expect((await notices(db)).map((n) => n.code)).toEqual(['invalid_args']);
   });
 
   it('keeps the outbox when the network is down, and sends it later', async () => {
@@ -74,11 +88,11 @@ describe('push', () => {
     server.offline = true;
     expect(await syncOnce(db)).toBe('offline');
     expect(await db.outbox.count()).toBe(1);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Anna');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Anna');
     server.offline = false;
     expect(await syncOnce(db)).toBeNull();
     expect(await db.outbox.count()).toBe(0);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Offline Anna');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Offline Anna');
   });
 
   it('keeps the outbox on 503 and on 426, and says why', async () => {
@@ -98,7 +112,7 @@ describe('push', () => {
     server.failNext(0, 413, 413); // (0: the binding empty push passes) the batch of 3, then the first half (mids 1-2), are too large
     await pushAll(db);
     expect(await db.outbox.count()).toBe(0);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('A3');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('A3');
   });
 
   it('a single mutation refused as too large leaves the queue with a message', async () => {
@@ -111,7 +125,7 @@ describe('push', () => {
     const rejections = (await getMeta(db, 'local_rejections')) ?? [];
     expect(rejections.map((r) => [r.mid, r.code])).toEqual([[1, 'too_large']]);
     expect((await notices(db)).map((n) => [n.kind, n.code, n.read])).toEqual([['rejected', 'too_large', false]]);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('After'); // the gap it left was repaired
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('After'); // the gap it left was repaired
   });
 
   it('sends in batches of 100 in mid order', async () => {
@@ -121,28 +135,32 @@ describe('push', () => {
     // First an empty push binds the new client id to Anna (see push.ts), then the batches.
     expect(push.mock.calls.map(([body]) => body.mutations.length)).toEqual([0, 100, 50]);
     expect(push.mock.calls[2][0].mutations[0].mid).toBe(101);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Name 150');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Name 150');
     push.mockRestore();
   });
 
   it('a retried push after a lost answer is answered as duplicate and applied once', async () => {
     await updateProfile(db, { display_name: 'Once' });
-    const body = { client_id: await ensureClientId(db), schema_version: 1, mutations: await pendingMutations(db) };
+    const body = { client_id: await ensureClientId(db), schema_version: 1, mutations: wire(await pendingMutations(db)) };
     await twin.syncPush(body); // the server applied it, but the phone never heard back
-    server.putRow('profile', ANNA_ID, `user:${ANNA_ID}`, { ...server.profile(ANNA_ID)!, display_name: 'Changed elsewhere' });
+    server.useDevice('laptop'); // Anna changes her name on another device meanwhile
+    await twin.login('anna@example.nl', 'pw');
+    const laptop = { client_id: crypto.randomUUID(), schema_version: 1 };
+    await twin.syncPush({ ...laptop, mutations: [{ mid: 1, name: 'profile.update', args: { display_name: 'Changed elsewhere' } }] });
+    server.useDevice('phone');
     await pushAll(db);
     expect(await db.outbox.count()).toBe(0);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Changed elsewhere'); // not applied a second time
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Changed elsewhere'); // not applied a second time
   });
 
   it('renumbers after a gap (server forgot this client) and gets through', async () => {
     await updateProfile(db, { display_name: 'One' });
     await pushAll(db);
     await updateProfile(db, { display_name: 'Two' });
-    server.forgetClient(await ensureClientId(db));
+    await server.forgetClient(await ensureClientId(db));
     await pushAll(db);
     expect(await db.outbox.count()).toBe(0);
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Two');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Two');
   });
 
   it('on 403 (client id of another user) starts a new client id and keeps the outbox', async () => {
@@ -155,7 +173,7 @@ describe('push', () => {
     expect(await ensureClientId(db)).not.toBe(oldId);
     expect(await db.outbox.count()).toBe(1);
     expect(await syncOnce(db)).toBeNull();
-    expect(server.profile(ANNA_ID)?.display_name).toBe('Mine');
+    expect((await server.profile(ANNA_ID))?.display_name).toBe('Mine');
   });
 });
 
@@ -167,7 +185,7 @@ describe('pull', () => {
   });
 
   it('follows has_more page by page', async () => {
-    for (let i = 0; i < 1200; i++) server.putRow('notice', `n${i}`, `user:${ANNA_ID}`, { id: `n${i}`, message: `m${i}` });
+    await server.record(Array.from({ length: 1200 }, (_, i) => ({ entity: 'notice', id: `n${i}`, scope: `user:${ANNA_ID}`, data: { id: `n${i}`, message: `m${i}` } })));
     const pull = vi.spyOn(twin, 'syncPull');
     await pullAll(db);
     expect(pull).toHaveBeenCalledTimes(3); // 1201 rows at 500 a page
@@ -197,7 +215,7 @@ describe('pull', () => {
     await updateProfile(db, { display_name: 'A2' });
     await updateProfile(db, { display_name: 'A3' });
     // Mids 1 and 2 reached the server, but their answer was lost.
-    await twin.syncPush({ client_id: await ensureClientId(db), schema_version: 1, mutations: (await pendingMutations(db)).slice(0, 2) });
+    await twin.syncPush({ client_id: await ensureClientId(db), schema_version: 1, mutations: wire(await pendingMutations(db)).slice(0, 2) });
     await pullAll(db);
     expect((await pendingMutations(db)).map((m) => m.mid)).toEqual([3]);
     expect((await db.profile.get(ANNA_ID))?.data.display_name).toBe('A2');
@@ -215,20 +233,20 @@ describe('pull', () => {
   });
 
   it('deletes rows the server deleted', async () => {
-    server.putRow('notice', 'n1', `user:${ANNA_ID}`, { id: 'n1' });
+    await server.putRow('notice', 'n1', `user:${ANNA_ID}`, { id: 'n1' });
     await pullAll(db);
-    server.deleteRow('notice', 'n1');
+    await server.deleteRow('notice', 'n1', `user:${ANNA_ID}`);
     await pullAll(db);
     expect(await db.notice.get('n1')).toBeUndefined();
   });
 
   it('reset clears the base tables but keeps the outbox', async () => {
-    server.putRow('notice', 'gone', `user:${ANNA_ID}`, { id: 'gone' });
+    await server.putRow('notice', 'gone', `user:${ANNA_ID}`, { id: 'gone' });
     await pullAll(db);
     await db.notice.put({ id: 'stale', scope: `user:${ANNA_ID}`, seq: 1, data: {} as never }); // never on the server
-    server.deleteRow('notice', 'gone');
+    await server.deleteRow('notice', 'gone', `user:${ANNA_ID}`);
     await updateProfile(db, { display_name: 'Queued' });
-    server.expireCursors();
+    await server.expireCursors();
     const pull = vi.spyOn(twin, 'syncPull');
     await pullAll(db);
     expect((await pull.mock.results[0].value).reset).toBe(true);
@@ -240,12 +258,12 @@ describe('pull', () => {
   });
 
   it('drop_scope removes every row of a lost scope and nothing else', async () => {
-    server.grant(ANNA_ID, 'match:m1');
-    server.putRow('notice', 'm-note', 'match:m1', { id: 'm-note' });
-    server.putRow('notice', 'own', `user:${ANNA_ID}`, { id: 'own' });
+    const match = await server.match(ANNA_ID, BRAM_ID); // Anna and Bram now hold match:<id>
+    await server.putRow('notice', 'm-note', match, { id: 'm-note' });
+    await server.putRow('notice', 'own', `user:${ANNA_ID}`, { id: 'own' });
     await pullAll(db);
     expect(await db.notice.count()).toBe(2);
-    server.revoke(ANNA_ID, 'match:m1');
+    await server.endMatch(match);
     await pullAll(db);
     expect((await db.notice.toArray()).map((r) => r.id)).toEqual(['own']);
     expect(await db.profile.get(ANNA_ID)).toBeDefined();
@@ -255,7 +273,7 @@ describe('pull', () => {
     await updateProfile(db, { locale: 'xx' });
     await syncOnce(db);
     const notices = await db.notice.toArray();
-    expect(notices.map((n) => n.data)).toEqual([expect.objectContaining({ kind: 'rejected', code: 'invalid_locale', mutation: 'profile.update' })]);
+    expect(notices.map((n) => n.data)).toEqual([expect.objectContaining({ kind: 'rejected', code: 'invalid_args', mutation: 'profile.update' })]);
   });
 });
 
@@ -290,7 +308,7 @@ describe('two devices', () => {
       locale: 'ar',
       availability: [{ day: 4, start: '18:00', end: '20:00' }],
     };
-    expect(server.profile(ANNA_ID)).toEqual(expected);
+    expect(await server.profile(ANNA_ID)).toEqual(expected);
     expect(await shown(phone)).toEqual(expected);
     expect(await shown(laptop)).toEqual(expected);
     expect(await phone.outbox.count()).toBe(0);
