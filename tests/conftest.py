@@ -111,6 +111,22 @@ def make_match(app):
     return _make_match
 
 
+@pytest.fixture
+def amal(auth, make_user):
+    """A newcomer, Amal, logged in through `auth`."""
+    user = make_user("newcomer", email="amal@example.org", name="Amal")
+    auth.login("amal@example.org")
+    return user
+
+
+@pytest.fixture
+def device(auth, amal):
+    """A sync device of Amal's (tests/sync/helpers.py)."""
+    from tests.sync.helpers import Device
+
+    return Device(auth)
+
+
 class AuthActions:
     """Log a test client in and out; remembers the CSRF token for unsafe requests."""
 

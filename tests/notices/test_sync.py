@@ -6,19 +6,6 @@ import pytest
 from backend.extensions import db
 from backend.notices.models import Notice
 from backend.notices.service import add_notice
-from tests.sync.helpers import Device
-
-
-@pytest.fixture
-def amal(auth, make_user):
-    user = make_user("newcomer", email="amal@example.org", name="Amal")
-    auth.login("amal@example.org")
-    return user
-
-
-@pytest.fixture
-def device(auth, amal):
-    return Device(auth)
 
 
 @pytest.fixture

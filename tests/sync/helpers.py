@@ -80,3 +80,22 @@ class Device:
 
     def entities(self, entity):
         return {k[1]: v["data"] for k, v in self.rows.items() if k[0] == entity}
+
+
+def expire_one_tombstone(app, user_id) -> None:
+    """Write and delete a row in the user's scope, then clean tombstones up past it: every
+    cursor handed out before now is older than the horizon and must reset."""
+    import sqlalchemy as sa
+
+    from backend.extensions import db
+    from backend.sync import changes
+    from backend.sync.maintenance import cleanup
+    from backend.sync.models import SyncChange
+
+    with app.app_context():
+        changes.record_put("note", "n1", f"user:{user_id}", {})
+        db.session.commit()
+        changes.record_del("note", "n1", f"user:{user_id}")
+        db.session.commit()
+        db.session.execute(sa.update(SyncChange).values(changed_at=sa.func.current_timestamp()))
+        assert cleanup(days=-1)["tombstones"] == 1

@@ -1,19 +1,11 @@
 """The pull answer is built by hand for speed: real answers must match the published spec."""
 import pytest
-import sqlalchemy as sa
 
 from backend.extensions import db
 from backend.matching.service import end_match
 from backend.sync import changes
-from tests.sync.helpers import Device, assert_documented
+from tests.sync.helpers import Device, assert_documented, expire_one_tombstone
 from tests.sync.test_scopes import login_device
-
-
-@pytest.fixture
-def amal(auth, make_user):
-    user = make_user("newcomer", email="amal@example.org")
-    auth.login("amal@example.org")
-    return user
 
 
 def test_from_scratch_and_paged_answers_match_the_spec(app, auth, amal):
@@ -40,19 +32,9 @@ def test_feed_with_a_delete_matches_the_spec(app, auth, amal):
     assert ops == ["del"]
 
 
-def test_reset_answer_matches_the_spec(app, auth, amal):
-    from backend.sync.maintenance import cleanup
-    from backend.sync.models import SyncChange
-
-    device = Device(auth)
+def test_reset_answer_matches_the_spec(app, device, amal):
     device.pull()
-    with app.app_context():
-        changes.record_put("note", "n1", f"user:{amal.id}", {})
-        db.session.commit()
-        changes.record_del("note", "n1", f"user:{amal.id}")
-        db.session.commit()
-        db.session.execute(sa.update(SyncChange).values(changed_at=sa.func.current_timestamp()))
-        cleanup(days=-1)
+    expire_one_tombstone(app, amal.id)
     assert device.pull()[0]["reset"] is True
 
 

@@ -4,19 +4,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from tests.sync.helpers import Device
-
-
-@pytest.fixture
-def amal(auth, make_user):
-    user = make_user("newcomer", email="amal@example.org", name="Amal")
-    auth.login("amal@example.org")
-    return user
-
-
-@pytest.fixture
-def device(auth, amal):
-    return Device(auth)
+from tests.sync.helpers import Device, expire_one_tombstone
 
 
 def test_profile_update_round_trip(device, amal):
@@ -159,19 +147,8 @@ def test_a_fresh_pull_skips_tombstones(app, auth, amal):
 
 
 def test_cursor_older_than_the_tombstone_horizon_resets(app, device, amal):
-    from backend.extensions import db
-    from backend.sync import changes
-    from backend.sync.maintenance import cleanup
-    from backend.sync.models import SyncChange
-
     device.pull()
-    with app.app_context():
-        changes.record_put("note", "n1", f"user:{amal.id}", {})
-        db.session.commit()
-        changes.record_del("note", "n1", f"user:{amal.id}")
-        db.session.commit()
-        db.session.execute(sa.update(SyncChange).values(changed_at=sa.func.current_timestamp()))
-        assert cleanup(days=-1)["tombstones"] == 1
+    expire_one_tombstone(app, amal.id)
     device.rows[("note", "stale")] = {"scope": f"user:{amal.id}", "data": {}}
     body = device.pull()[0]
     assert body["reset"] is True

@@ -11,19 +11,6 @@ from backend.extensions import db
 from backend.sync import registry
 from backend.sync.models import SyncClient, SyncLedger
 from tests.conftest import is_postgres
-from tests.sync.helpers import Device
-
-
-@pytest.fixture
-def amal(auth, make_user):
-    user = make_user("newcomer", email="amal@example.org", name="Amal")
-    auth.login("amal@example.org")
-    return user
-
-
-@pytest.fixture
-def device(auth, amal):
-    return Device(auth)
 
 
 @pytest.fixture
