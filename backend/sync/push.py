@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext, lazy_gettext as _l
 
+from backend.accounts.models import User  # push may import accounts: backend/sync/__init__.py
 from backend.errors import AppError, ServiceUnavailable, bounded_errors, is_outage, request_id, translate_field_errors
 from backend.extensions import db
 from backend.notices.service import add_notice
@@ -59,8 +60,6 @@ def push(user, client_id, schema_version: int, mutations: list[dict]) -> dict:
 
 
 def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
-    from backend.accounts.models import User  # sync must not import features at module level
-
     db.session.rollback()  # a fresh transaction, and on SQLite BEGIN IMMEDIATE: no failed lock upgrade
     conn = db.session.connection(execution_options={"sqlite_immediate": True})
     last = conn.execute(_LOCK_CLIENT, {"client_id": client_id}).scalar_one()  # one push per client at a time

@@ -75,6 +75,8 @@ def _error_responses(spec):
     error = spec.components.schemas["Error"]  # flask-smorest's: code, status, message, errors
     error["description"] = "The one error shape of the API; `message` is in the user's language."
     error["required"] = ["code", "status", "message"]
+    error.setdefault("properties", {})["errors_omitted"] = {
+        "type": "integer", "description": "How many field errors were left out (at most 20 are listed)"}
     for code, description in ERRORS.items():
         response = {"description": description,
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}

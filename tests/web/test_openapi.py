@@ -88,7 +88,7 @@ def test_errors_are_documented_where_they_can_happen(spec):
     for path, method, operation in operations(spec):
         assert error_schema(spec, operation, 503) == {"$ref": "#/components/schemas/Error"}, (method, path)
     error = spec["components"]["schemas"]["Error"]
-    assert set(error["properties"]) == {"code", "status", "message", "errors"}
+    assert set(error["properties"]) == {"code", "status", "message", "errors", "errors_omitted"}
 
 
 def test_allowed_values_are_enums(app, spec):
