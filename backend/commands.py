@@ -5,6 +5,7 @@ from flask.cli import AppGroup, with_appcontext
 db_cli = AppGroup("db", help="Database schema (Alembic migrations).")
 orgs_cli = AppGroup("orgs", help="The organisation tree.")
 sync_cli = AppGroup("sync", help="Sync engine maintenance.")
+accounts_cli = AppGroup("accounts", help="Accounts maintenance.")
 
 
 @db_cli.command("upgrade")
@@ -53,6 +54,14 @@ def sync_cleanup(days):
     click.echo(f"removed {counts['tombstones']} tombstones and {counts['ledger']} ledger rows")
 
 
+@accounts_cli.command("cleanup")
+def accounts_cleanup():
+    """Delete sessions idle longer than SESSION_IDLE_DAYS (run daily from cron)."""
+    from backend.accounts.sessions import delete_idle_sessions
+
+    click.echo(f"removed {delete_idle_sessions()} idle sessions")
+
+
 @click.command("demo")
 @with_appcontext
 def demo():
@@ -67,5 +76,5 @@ def register(app):
     """Attach the command groups to the app."""
     from backend.i18n.commands import i18n_cli
 
-    for command in (db_cli, orgs_cli, sync_cli, demo, i18n_cli):
+    for command in (db_cli, orgs_cli, sync_cli, accounts_cli, demo, i18n_cli):
         app.cli.add_command(command)

@@ -102,6 +102,14 @@ def end_all_sessions(user: User) -> None:
     db.session.commit()
 
 
+def delete_idle_sessions() -> int:
+    """Delete every session idle longer than SESSION_IDLE_DAYS (they can never log in again); return how many."""
+    begin_write()
+    deleted = db.session.execute(sa.delete(UserSession).where(UserSession.last_seen_at < idle_cutoff())).rowcount
+    db.session.commit()
+    return deleted
+
+
 def list_sessions(user: User) -> list[dict]:
     """Return the user's live sessions, newest first, the current one marked."""
     rows = db.session.scalars(

@@ -383,3 +383,21 @@ def test_checking_a_password_does_not_hold_the_write_lock(app, auth, make_user, 
                                                          "new_password": "a-new-long-password"})
         assert response.status_code == 200
     assert written
+
+
+def test_the_cleanup_command_deletes_idle_sessions_only(app, make_user):
+    """A lost phone's session row goes away on its own: `flask --app backend accounts cleanup`."""
+    from backend.accounts.models import UserSession
+    from backend.extensions import db
+
+    make_user(email="a@example.org")
+    make_user(email="b@example.org")
+    idle, active = Browser(app.test_client()), Browser(app.test_client())
+    idle.login("a@example.org")
+    _set_last_seen(app, dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=app.config["SESSION_IDLE_DAYS"] + 1))
+    active.login("b@example.org")
+    result = app.test_cli_runner().invoke(args=["accounts", "cleanup"])
+    assert result.exit_code == 0 and "removed 1 idle sessions" in result.output
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(UserSession)) == 1
+    assert active.get("/api/auth/me").status_code == 200
