@@ -1,13 +1,11 @@
 // The root: the login screen, or the screen at the address. Each feature's screen is its own
 // chunk, loaded when first opened (the service worker precaches every chunk for offline use).
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import lazy from 'preact-iso/lazy';
-import { Route, Router, useLocation } from 'preact-iso/router';
-import { NetworkError, UnsentChangesError } from './errors';
+import { Route, Router } from 'preact-iso/router';
 import { LoginScreen } from './features/auth/LoginScreen';
-import { logOut, session } from './features/auth/session';
-import { updateProfile } from './features/profile/mutations';
+import { session } from './features/auth/session';
 import { watchProfile } from './features/profile/queries';
 import { SessionNotice } from './features/auth/SessionNotice';
 import { _, currentLang, isLang, onLanguageChange, setLanguage, type Lang } from './i18n';
@@ -59,8 +57,6 @@ export function App() {
   const db = useDb();
   const current = useWatch(session.subscribe, session.get(), []);
   const lang = useWatch(onLanguageChange, currentLang(), []); // re-render everything in the new language
-  const { route } = useLocation();
-  const [logoutError, setLogoutError] = useState('');
   const user = current.status === 'user' ? current.user : null;
   const profile = useWatch<ProfileData | null>(user ? watchProfile(db, user) : null, null, [db, user?.id]);
   useEffect(() => {
@@ -74,27 +70,8 @@ export function App() {
     }
   }, [user?.id, profile?.locale]);
 
-  async function chooseLanguage(next: Lang) {
-    // Logged in: the choice is a profile.update (works offline); the effect above follows it.
-    if (user) await updateProfile(db, { locale: next });
-    await setLanguage(next, { remember: true });
-  }
-
-  async function logout() {
-    setLogoutError('');
-    try {
-      await logOut(db);
-      route('/');
-    } catch (error) {
-      if (error instanceof NetworkError) {
-        setLogoutError(_("Uitloggen kan alleen met internet. Probeer het opnieuw als je online bent."));
-      } else if (error instanceof UnsentChangesError) {
-        setLogoutError(_("Er wachten nog wijzigingen die niet zijn verstuurd. Uitloggen zou ze wissen. Probeer het opnieuw als alles is bijgewerkt."));
-      } else {
-        setLogoutError(_("Uitloggen is niet gelukt. Probeer het opnieuw."));
-      }
-    }
-  }
+  // Before login the choice is this device's; logged in, the profile screen changes the profile.
+  const chooseLanguage = (next: Lang) => void setLanguage(next, { remember: true });
 
   let screen;
   if (current.status === 'loading') screen = <p role="status" class="screen">{_("Even geduld…")}</p>;
@@ -111,7 +88,7 @@ export function App() {
   }
 
   return (
-    <Layout loggedIn={user !== null} onLanguage={chooseLanguage} onLogout={logout} logoutError={logoutError}>
+    <Layout loggedIn={user !== null} onLanguage={chooseLanguage}>
       <SessionNotice />
       {screen}
     </Layout>

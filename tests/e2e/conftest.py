@@ -61,8 +61,8 @@ def new_context(browser, live_server):
     contexts = []
 
     def _new_context(**options):
-        context = browser.new_context(base_url=live_server, locale="nl-NL", timezone_id="Europe/Amsterdam",
-                                      viewport={"width": 390, "height": 800}, **options)
+        options = {"viewport": {"width": 390, "height": 800}, **options}
+        context = browser.new_context(base_url=live_server, locale="nl-NL", timezone_id="Europe/Amsterdam", **options)
         context.set_default_timeout(15_000)
         contexts.append(context)
         return context
@@ -84,6 +84,22 @@ def log_in(page, email, password="maatje-demo"):
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_test_id("home").wait_for()
+
+
+def open_profile_by_nav(page):
+    """Open the profile through the bottom navigation bar, as a thumb does."""
+    page.get_by_role("navigation").get_by_role("link", name="Mijn profiel").click()
+    page.get_by_test_id("profile").wait_for()
+
+
+def open_sync_details(page):
+    """Tap the sync state in the top bar to see its details (it may be open already)."""
+    badge = page.get_by_test_id("sync-badge")
+    if badge.get_attribute("aria-expanded") != "true":
+        badge.click()
+    details = page.get_by_test_id("sync-details")
+    details.wait_for()
+    return details
 
 
 def wait_for_service_worker(page):

@@ -25,4 +25,6 @@ def test_a_full_phone_is_said_plainly(new_context, demo):
     page.reload()
     badge = page.get_by_test_id("sync-badge")
     expect(badge).to_have_attribute("data-state", "quota")
-    expect(badge).to_contain_text("Het geheugen van deze telefoon is vol. Maak ruimte vrij")
+    expect(badge).to_contain_text("Geheugen vol")
+    # A problem the user must act on opens the details by itself.
+    expect(page.get_by_test_id("sync-details")).to_contain_text("Het geheugen van deze telefoon is vol. Maak ruimte vrij")

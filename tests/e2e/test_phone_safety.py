@@ -144,6 +144,7 @@ def test_no_edits_while_logging_out(new_context, demo, app):
     context = new_context()
     tab, other = context.new_page(), context.new_page()
     log_in(tab, AMAL)
+    open_profile(tab)  # logging out is done in the profile
     open_profile(other)
     held = []
     tab.route("**/api/auth/logout", lambda route: held.append(route))

@@ -1,15 +1,12 @@
 """Routes in real Chromium: path addresses, lazy screens that open offline, not found, focus."""
 import re
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from backend.config import ROOT
-from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
+from tests.e2e.conftest import log_in, wait_for_service_worker
 
 DIST = ROOT / "pwa" / "dist"
-SCREENSHOTS = ROOT / "test-results" / "screenshots"
 
 
 def test_every_built_chunk_is_in_the_precache_and_screens_are_not_in_the_shell():
@@ -79,26 +76,3 @@ def test_navigation_moves_focus_to_the_new_screens_heading(page, demo):
     page.go_back()
     page.get_by_test_id("home").wait_for()
     expect(page.locator("#home-title")).to_be_focused()
-
-
-@pytest.mark.parametrize("lang", ["nl", "ar", "ti"])
-def test_new_screens_at_360px_have_no_axe_violations(new_context, demo, app, lang):
-    """Screenshots for review in test-results/screenshots/; axe-core finds nothing."""
-    from tests.e2e.test_notices import leave_notice
-
-    leave_notice(app, "newcomer@demo.maatje.nl", "Deze wijziging bevat ongeldige gegevens.")
-    page = new_context(bypass_csp=True).new_page()  # axe-core is injected as an inline script
-    page.set_viewport_size({"width": 360, "height": 800})
-    log_in(page, "newcomer@demo.maatje.nl")
-    if lang != "nl":
-        page.get_by_test_id("language-picker").select_option(lang)
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for path, testid, name in [("/meldingen", "notices", "notices"), ("/bestaat-niet", "not-found", "not-found")]:
-        page.goto(path)
-        page.get_by_test_id(testid).wait_for()
-        if testid == "notices":
-            expect(page.get_by_test_id("notice")).to_have_count(1)
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-        page.screenshot(path=str(Path(SCREENSHOTS / f"{name}-{lang}-360.png")), full_page=True)
-        assert axe_violations(page) == []

@@ -1,7 +1,7 @@
 """The PWA shell in real Chromium: login, languages with right-to-left, offline, accessibility."""
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
+from tests.e2e.conftest import axe_violations, log_in, open_profile_by_nav, wait_for_service_worker
 
 
 def test_demo_newcomer_logs_in_and_sees_home(page, demo):
@@ -22,6 +22,7 @@ def test_wrong_password_is_explained(page, demo):
 def test_switching_to_arabic_mirrors_the_layout(page, demo):
     log_in(page, "newcomer@demo.maatje.nl")
     assert page.locator("html").get_attribute("dir") == "ltr"
+    open_profile_by_nav(page)  # logged in, the language is chosen in the profile
     page.get_by_test_id("language-picker").select_option("ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert page.locator("html").get_attribute("lang") == "ar"
@@ -66,6 +67,7 @@ def test_axe_finds_no_violations_on_login_and_home(new_context, demo):
     assert axe_violations(page) == []
     log_in(page, "newcomer@demo.maatje.nl")
     assert axe_violations(page) == []
+    open_profile_by_nav(page)
     page.get_by_test_id("language-picker").select_option("ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert axe_violations(page) == []

@@ -1,60 +1,83 @@
-// The frame of every screen: header (name, notices, online state, language, sync state), nav, main.
+// The frame of every screen: a skip link, one compact top bar that stays in view (name, sync
+// state, online state), main, and logged in the main sections in a bottom bar within thumb reach.
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso/router';
 import { NoticeBell } from '../features/notices/NoticeBell';
 import { _, type Lang } from '../i18n';
-import { Button } from './Button';
 import { Icon } from './Icon';
 import { LanguagePicker } from './LanguagePicker';
 import { OnlineIndicator } from './OnlineIndicator';
-import { SyncBadge } from './SyncBadge';
+import { useSyncBadge } from './SyncBadge';
 import { UpdateBanner } from './UpdateBanner';
 
 interface Props {
   loggedIn: boolean;
   onLanguage: (lang: Lang) => void;
-  onLogout: () => void;
-  logoutError: string;
   children: ComponentChildren;
 }
 
-export function Layout({ loggedIn, onLanguage, onLogout, logoutError, children }: Props) {
+function Brand() {
+  return (
+    <a class="brand" href="/">
+      <img src="/icons/icon-192.png" alt="" width="28" height="28" />
+      <span>Maatje</span>
+    </a>
+  );
+}
+
+// Logged in the language is chosen in the profile; before login it must be at hand.
+function LoginBar({ onLanguage }: { onLanguage: (lang: Lang) => void }) {
+  return (
+    <header class="app-header">
+      <div class="bar">
+        <Brand />
+        <OnlineIndicator />
+      </div>
+      <LanguagePicker onChange={onLanguage} compact />
+      <UpdateBanner />
+    </header>
+  );
+}
+
+function TopBar() {
+  const { badge, details } = useSyncBadge();
+  return (
+    <header class="app-header">
+      <div class="bar">
+        <Brand />
+        {badge}
+        <OnlineIndicator />
+      </div>
+      {details}
+      <UpdateBanner />
+    </header>
+  );
+}
+
+function BottomNav() {
   const { path } = useLocation();
   const current = (to: string) => (path === to ? 'page' : undefined);
   return (
+    <nav class="bottom-nav" aria-label={_("Hoofdmenu")}>
+      <a href="/" aria-current={current('/')}>
+        <Icon name="home" /> <span>{_("Start")}</span>
+      </a>
+      <a href="/profiel" aria-current={current('/profiel')}>
+        <Icon name="user" /> <span>{_("Mijn profiel")}</span>
+      </a>
+      <NoticeBell current={path === '/meldingen'} />
+    </nav>
+  );
+}
+
+export function Layout({ loggedIn, onLanguage, children }: Props) {
+  return (
     <>
-      <header class="app-header">
-        <div class="bar">
-          <a class="brand" href="/">
-            <img src="/icons/icon-192.png" alt="" width="32" height="32" />
-            <span>Maatje</span>
-          </a>
-          {loggedIn && <NoticeBell current={path === '/meldingen'} />}
-          <OnlineIndicator />
-        </div>
-        <div class="bar">
-          <LanguagePicker onChange={onLanguage} />
-          {loggedIn && <SyncBadge />}
-        </div>
-        <UpdateBanner />
-      </header>
-      {loggedIn && (
-        <nav class="app-nav" aria-label={_("Hoofdmenu")}>
-          <a href="/" aria-current={current('/')}>
-            <Icon name="home" /> {_("Start")}
-          </a>
-          <a href="/profiel" aria-current={current('/profiel')}>
-            <Icon name="user" /> {_("Mijn profiel")}
-          </a>
-          <Button icon="logout" variant="secondary" onClick={onLogout} data-testid="logout">
-            {_("Uitloggen")}
-          </Button>
-          <div role="alert" class="form-error">
-            {logoutError && <p>{logoutError}</p>}
-          </div>
-        </nav>
-      )}
-      <main id="main">{children}</main>
+      <a class="skip-link" href="#main">{_("Naar de inhoud")}</a>
+      {loggedIn ? <TopBar /> : <LoginBar onLanguage={onLanguage} />}
+      {/* tabIndex -1: the skip link moves the focus here, not only the scroll position. */}
+      <main id="main" tabIndex={-1} class={loggedIn ? 'above-nav' : undefined}>{children}</main>
+      {loggedIn && <BottomNav />}
     </>
   );
 }

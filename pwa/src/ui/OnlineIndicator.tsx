@@ -1,4 +1,5 @@
-// Always visible, also on the login screen: people must know their changes are safe offline.
+// Always visible, also on the login screen: people must know whether their changes can be sent
+// (the sync details add that nothing is lost offline).
 import { _ } from '../i18n';
 import { Icon } from './Icon';
 import { useOnline } from './useWatch';
@@ -12,8 +13,7 @@ export function OnlineIndicator() {
       data-online={String(online)}
       role="status"
     >
-      <Icon name="dot" filled={online} />{' '}
-      {online ? _("Online") : _("Offline — je wijzigingen worden bewaard")}
+      <Icon name="dot" filled={online} /> {online ? _("Online") : _("Offline")}
     </p>
   );
 }

@@ -1,15 +1,23 @@
-// Says in plain words whether everything is synced, how many changes wait, or what went wrong;
-// refused changes are counted here and explained on the notices screen.
+// The sync state in the top bar as an icon with a short word; tapping it opens the details
+// (what waits, what was refused, the reload button, a full phone). The details open by
+// themselves when the user must act, and close again once that is over.
+import { useEffect, useState } from 'preact/hooks';
 import { watchNoticeCounts, type NoticeCounts } from '../features/notices/queries';
 import { _, format, formatDateTime, ngettext } from '../i18n';
 import { watchSyncStatus, type SyncStatus } from '../sync/views';
 import { reloadApp } from '../sw-register';
 import { Button } from './Button';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { useDb } from './db-context';
-import { useWatch } from './useWatch';
+import { useOnline, useWatch } from './useWatch';
 
 type State = 'outdated' | 'quota' | 'pending' | 'synced' | 'stale';
+
+interface SyncInfo {
+  status: SyncStatus;
+  state: State;
+  rejected: number;
+}
 
 // The main line; refused changes are counted below it, whatever the main line says.
 function stateOf(s: SyncStatus): State {
@@ -19,21 +27,64 @@ function stateOf(s: SyncStatus): State {
   return s.problem === null && s.lastSyncedAt ? 'synced' : 'stale';
 }
 
-export function SyncBadge() {
+function lastSyncedText(status: SyncStatus): string {
+  return status.lastSyncedAt
+    ? format(_("Laatst bijgewerkt: {time}"), { time: formatDateTime(new Date(status.lastSyncedAt)) })
+    : _("Nog niet bijgewerkt");
+}
+
+// The short word and its icon for the top bar; the details say it in full.
+function shortWord({ status, state, rejected }: SyncInfo): [IconName, string] {
+  if (state === 'outdated') return ['warning', _("Te oud")];
+  if (state === 'quota') return ['warning', _("Geheugen vol")];
+  if (state === 'pending') return ['refresh', ngettext("{n} wacht", "{n} wachten", status.pending)];
+  if (rejected > 0) return ['warning', ngettext("{n} geweigerd", "{n} geweigerd", rejected)];
+  if (state === 'synced') return ['check', _("Bijgewerkt")];
+  return ['clock', status.lastSyncedAt ? formatDateTime(new Date(status.lastSyncedAt)) : _("Nog niet bijgewerkt")];
+}
+
+function useSyncInfo(): SyncInfo | null {
   const db = useDb();
   const status = useWatch<SyncStatus | null>(watchSyncStatus(db), null, [db]);
   const notices = useWatch<NoticeCounts | null>(watchNoticeCounts(db), null, [db]);
   // Until IndexedDB has answered we know nothing: say nothing rather than something wrong.
-  if (!status) return <div class="sync-badge" data-testid="sync-badge" data-state="loading" aria-busy="true" />;
-  const state = stateOf(status);
-  const rejected = notices?.rejected ?? 0;
-  const lastSynced = status.lastSyncedAt
-    ? format(_("Laatst bijgewerkt: {time}"), { time: formatDateTime(new Date(status.lastSyncedAt)) })
-    : _("Nog niet bijgewerkt");
+  return status ? { status, state: stateOf(status), rejected: notices?.rejected ?? 0 } : null;
+}
 
+function needsAction(info: SyncInfo | null): boolean {
+  return info !== null && (info.state === 'outdated' || info.state === 'quota' || info.rejected > 0);
+}
+
+// The top bar's part and the details below the bar, sharing one open/closed state.
+export function useSyncBadge() {
+  const info = useSyncInfo();
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const key = info ? `${info.state}:${info.rejected}` : '';
+  useEffect(() => setChosen(null), [key]); // a new state decides afresh whether to show itself
+  const open = chosen ?? needsAction(info);
+  return {
+    badge: <SyncState info={info} open={open} onToggle={() => setChosen(!open)} />,
+    details: open && info ? <SyncDetails info={info} /> : null,
+  };
+}
+
+function SyncState({ info, open, onToggle }: { info: SyncInfo | null; open: boolean; onToggle: () => void }) {
+  if (!info) return <span class="sync-badge" data-testid="sync-badge" data-state="loading" aria-busy="true" />;
+  const [icon, word] = shortWord(info);
   return (
-    <div class={`sync-badge is-${state}`} data-testid="sync-badge" data-pending={String(status.pending)}
-      data-state={state} data-rejected={String(rejected)}>
+    <button type="button" class={`sync-badge is-${info.state}`} data-testid="sync-badge"
+      data-pending={String(info.status.pending)} data-state={info.state} data-rejected={String(info.rejected)}
+      aria-expanded={open ? 'true' : 'false'} aria-controls={open ? 'sync-details' : undefined} onClick={onToggle}>
+      <Icon name={icon} /> <span>{word}</span>
+    </button>
+  );
+}
+
+function SyncDetails({ info: { status, state, rejected } }: { info: SyncInfo }) {
+  const online = useOnline();
+  const lastSynced = lastSyncedText(status);
+  return (
+    <div id="sync-details" class="sync-details" data-testid="sync-details">
       <p role="status">
         {state === 'synced' && <><Icon name="check" /> {_("Alles is bijgewerkt")}</>}
         {state === 'pending' && (
@@ -50,6 +101,7 @@ export function SyncBadge() {
           <span class="sync-when"> {lastSynced}</span>
         )}
       </p>
+      {!online && <p>{_("Offline — je wijzigingen worden bewaard")}</p>}
       {state === 'outdated' && (
         <Button icon="refresh" variant="secondary" onClick={() => void reloadApp()}>
           {_("Opnieuw laden")}

@@ -1,4 +1,4 @@
-// The bell in the header: a link to the notices with the number not yet read.
+// The notices' place in the bottom bar: a bell, the word, and the number not yet read.
 import { _, formatNumber, ngettext } from '../../i18n';
 import { useDb } from '../../ui/db-context';
 import { Icon } from '../../ui/Icon';
@@ -12,13 +12,16 @@ export function NoticeBell({ current }: { current: boolean }) {
   return (
     <a class="notice-bell" href="/meldingen" data-testid="notice-bell" data-unread={String(unread)}
       aria-current={current ? 'page' : undefined}>
-      <Icon name="bell" /> <span>{_("Meldingen")}</span>
-      {unread > 0 && (
-        <span class="count">
-          <span aria-hidden="true">{formatNumber(unread)}</span>
-          <span class="visually-hidden">{ngettext("{n} ongelezen", "{n} ongelezen", unread)}</span>
-        </span>
-      )}
+      <span class="bell">
+        <Icon name="bell" />
+        {unread > 0 && (
+          <span class="count">
+            <span aria-hidden="true">{formatNumber(unread)}</span>
+            <span class="visually-hidden">{ngettext("{n} ongelezen", "{n} ongelezen", unread)}</span>
+          </span>
+        )}
+      </span>{' '}
+      <span>{_("Meldingen")}</span>
     </a>
   );
 }

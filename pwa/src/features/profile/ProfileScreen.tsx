@@ -1,16 +1,19 @@
 // Own profile: name and weekly availability. Saving queues a profile.update, which works offline.
 import { useEffect, useState } from 'preact/hooks';
-import { _, format } from '../../i18n';
+import { _, format, setLanguage, type Lang } from '../../i18n';
 import type { ProfileData, Slot } from '../../types';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Field } from '../../ui/Field';
 import type { ScreenProps } from '../../ui/screen';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { useTitle } from '../../ui/useTitle';
 import { useOnline, useWatch } from '../../ui/useWatch';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { updateProfile, type ProfileUpdateArgs } from './mutations';
-import { watchProfile } from './queries';
+import { watchProfile, watchWaiting } from './queries';
+import { LogoutButton } from '../auth/LogoutButton';
 import { refusedText } from '../auth/SessionNotice';
 import { DevicesSection } from '../sessions/DevicesSection';
 
@@ -22,12 +25,18 @@ export function changedFields(before: ProfileData, name: string, slots: Slot[]):
   return changes;
 }
 
-function slotErrors(slots: Slot[]): Record<number, string> {
-  const errors: Record<number, string> = {};
-  slots.forEach((s, i) => {
-    if (!s.start || !s.end || s.start >= s.end) errors[i] = _("De eindtijd moet na de begintijd liggen.");
-  });
-  return errors;
+function badSlots(slots: Slot[]): number[] {
+  return slots.flatMap((s, i) => (!s.start || !s.end || s.start >= s.end ? [i] : []));
+}
+
+// What the form says is kept as state, not as text: it is worded at each render, so it speaks
+// the current language and follows the change it describes (waiting, then sent).
+type Saved = null | 'unchanged' | { mid: number };
+
+function savedText(saved: Saved, waiting: boolean, online: boolean): string {
+  if (saved === null) return '';
+  if (saved === 'unchanged') return _("Er is niets veranderd.");
+  return waiting && !online ? _("Opgeslagen. Je wijziging wordt verstuurd zodra je online bent.") : _("Opgeslagen.");
 }
 
 export function ProfileScreen({ user }: ScreenProps) {
@@ -38,9 +47,12 @@ export function ProfileScreen({ user }: ScreenProps) {
   const [name, setName] = useState('');
   const [slots, setSlots] = useState<Slot[]>([]);
   const [dirty, setDirty] = useState(false);
-  const [nameError, setNameError] = useState('');
-  const [errors, setErrors] = useState<Record<number, string>>({});
-  const [saved, setSaved] = useState('');
+  const [nameMissing, setNameMissing] = useState(false);
+  const [invalid, setInvalid] = useState<number[]>([]);
+  const [saved, setSaved] = useState<Saved>(null);
+  const savedMid = saved !== null && typeof saved === 'object' ? saved.mid : null;
+  const waiting = useWatch<boolean>(savedMid === null ? null : watchWaiting(db, savedMid), true, [db, savedMid]);
+  useLeaveGuard(dirty, _("Je wijzigingen zijn nog niet opgeslagen. Wil je deze pagina toch verlaten?"));
 
   // Follow the stored profile (e.g. after a pull) until the user starts editing.
   useEffect(() => {
@@ -53,17 +65,19 @@ export function ProfileScreen({ user }: ScreenProps) {
   async function save(event: Event) {
     event.preventDefault();
     if (!profile) return;
-    const newErrors = slotErrors(slots);
-    setNameError(name.trim() ? '' : _("Vul je naam in."));
-    setErrors(newErrors);
-    if (!name.trim() || Object.keys(newErrors).length > 0) return;
+    const bad = badSlots(slots);
+    setNameMissing(!name.trim());
+    setInvalid(bad);
+    if (!name.trim() || bad.length > 0) return;
     const changes = changedFields(profile, name, slots);
     if (Object.keys(changes).length === 0) {
-      setSaved(_("Er is niets veranderd."));
+      setSaved('unchanged');
+      setDirty(false);
       return;
     }
+    let mid: number;
     try {
-      await updateProfile(db, changes);
+      mid = await updateProfile(db, changes);
     } catch (error) {
       // Refused on this phone (storage full, a logout running): the notice above the screen says
       // why; the form keeps the edits so nothing typed is lost.
@@ -71,14 +85,21 @@ export function ProfileScreen({ user }: ScreenProps) {
       throw error;
     }
     setDirty(false);
-    setSaved(online ? _("Opgeslagen.") : _("Opgeslagen. Je wijziging wordt verstuurd zodra je online bent."));
+    setSaved({ mid });
+  }
+
+  async function chooseLanguage(next: Lang) {
+    // A profile.update (works offline); the app follows the profile's language everywhere.
+    await updateProfile(db, { locale: next });
+    await setLanguage(next, { remember: true });
   }
 
   const edit = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
     setDirty(true);
-    setSaved('');
+    setSaved(null);
   };
+  const errors = Object.fromEntries(invalid.map((i) => [i, _("De eindtijd moet na de begintijd liggen.")]));
 
   return (
     <section class="screen profile" data-testid="profile" aria-labelledby="profile-title">
@@ -90,17 +111,21 @@ export function ProfileScreen({ user }: ScreenProps) {
           label={_("Naam")}
           autocomplete="name"
           value={name}
-          error={nameError}
+          error={nameMissing ? _("Vul je naam in.") : ''}
           onInput={(e) => edit(setName)(e.currentTarget.value)}
         />
         <h2>{_("Wanneer kun je meestal?")}</h2>
         <AvailabilityEditor slots={slots} errors={errors} onChange={edit(setSlots)} />
-        <p>{_("Je taal kies je bovenaan het scherm.")}</p>
-        <p role="status" class="form-status">{saved}</p>
+        <p role="status" class="form-status">{savedText(saved, waiting, online)}</p>
         <Button type="submit" icon="check">
           {_("Opslaan")}
         </Button>
       </form>
+      <section class="settings" aria-labelledby="settings-title">
+        <h2 id="settings-title">{_("Taal en account")}</h2>
+        <LanguagePicker onChange={(next) => void chooseLanguage(next)} />
+        <LogoutButton />
+      </section>
       <DevicesSection />
     </section>
   );

@@ -15,3 +15,8 @@ export function watchProfile(db: MaatjeDB, user: User): Watch<ProfileData> {
     return overlayProfile(row?.data ?? profileFromUser(user), pending) ?? profileFromUser(user);
   });
 }
+
+// True while the queued change `mid` still waits in the outbox (false once it was sent).
+export function watchWaiting(db: MaatjeDB, mid: number): Watch<boolean> {
+  return watch(async () => (await db.outbox.get(mid)) !== undefined);
+}
