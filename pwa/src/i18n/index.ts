@@ -100,13 +100,27 @@ export async function loadCatalog(code: Lang, fetchFn: typeof fetch = fetch): Pr
   }
 }
 
+// Text drawn while its web font is still loading can stay in boxes in Chromium (seen with
+// Tigrinya headings): load the faces first. Never waits long; the font is precached anyway.
+async function loadScriptFont(code: Lang): Promise<void> {
+  const sample = SCRIPT_SAMPLES[code];
+  if (!sample || typeof document === 'undefined' || !document.fonts) return;
+  const faces = ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px ${sample.family}`, sample.text));
+  await Promise.race([Promise.all(faces).catch(() => undefined), new Promise((done) => setTimeout(done, 3_000))]);
+}
+
+// The languages whose script comes from a shipped web font (fonts.css).
+const SCRIPT_SAMPLES: Partial<Record<Lang, { family: string; text: string }>> = {
+  ti: { family: '"Noto Sans Ethiopic"', text: 'ሀ' },
+};
+
 // Switches the whole interface; `remember` stores an explicit choice made on this device.
 export async function setLanguage(
   code: Lang,
   { remember = false, fetchFn }: { remember?: boolean; fetchFn?: typeof fetch } = {},
 ): Promise<void> {
   const ticket = ++switching;
-  const loaded = await loadCatalog(code, fetchFn);
+  const [loaded] = await Promise.all([loadCatalog(code, fetchFn), loadScriptFont(code)]);
   if (ticket !== switching) return;
   lang = code;
   catalog = loaded;
