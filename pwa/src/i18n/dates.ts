@@ -25,7 +25,7 @@ export function catalogNames(_: Translate): { weekdays: string[]; months: string
       _("maandag"), _("dinsdag"), _("woensdag"), _("donderdag"), _("vrijdag"), _("zaterdag"), _("zondag"),
     ],
     months: [
-      // TRANSLATORS: month name, used in dates such as "29 november, 14:05".
+      // TRANSLATORS: month name, used in dates such as "29 november 14:05".
       _("januari"), _("februari"), _("maart"), _("april"),
       // TRANSLATORS: the month May (not the verb).
       _("mei"),
