@@ -36,8 +36,9 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The app shell, icons and the i18n catalogs: everything needed to start offline.
-        globPatterns: ['**/*.{js,css,html,png,svg,json}'], // the plugin adds the manifest itself
+        // The app shell, icons, the i18n catalogs and fonts: everything needed to start offline.
+        // woff2: the Ethiopic font (i18n/fonts.css), so Tigrinya reads offline too.
+        globPatterns: ['**/*.{js,css,html,png,svg,json,woff2}'], // the plugin adds the manifest itself
         rollupFormat: 'iife', // a classic worker: module workers need a newer Chrome than many phones have
       },
       devOptions: { enabled: false },

@@ -20,12 +20,27 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+def _closed_before_sending(app):
+    """Read each answer whole and close its file before sending it. Werkzeug's server skips close()
+    when a browser resets the connection mid-answer (a context closing while a 75 KB font is on its
+    way), and the file left open fails the run as a ResourceWarning."""
+    def wsgi(environ, start_response):
+        answer = app(environ, start_response)
+        try:
+            return [b"".join(answer)]
+        finally:
+            if hasattr(answer, "close"):
+                answer.close()
+
+    return wsgi
+
+
 @pytest.fixture(scope="session")
 def live_server(app):
     """Serve the app (API + built PWA) on 127.0.0.1 with a free port, in a thread."""
     if not (Path(app.config["PWA_DIST"]) / "index.html").exists():
         pytest.fail("The PWA is not built: run `make pwa` (make test does it for you).")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _closed_before_sending(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

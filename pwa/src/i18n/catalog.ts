@@ -39,9 +39,30 @@ export function translatePlural(
 
 // Replaces {name} placeholders; unknown placeholders stay visible rather than vanish.
 export function format(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return formatParts(text, params)
+    .map((part) => (typeof part === 'string' ? part : part.value))
+    .join('');
+}
+
+// A filled-in placeholder, kept apart so a screen can isolate it (<bdi>) from the sentence.
+export interface Filled {
+  key: string;
+  value: string;
+}
+
+// The sentence split into its own text and the filled-in placeholders, in order.
+export function formatParts(text: string, params: Record<string, string | number> = {}): Array<string | Filled> {
+  const parts: Array<string | Filled> = [];
+  let last = 0;
+  for (const match of text.matchAll(/\{(\w+)\}/g)) {
+    const key = match[1] ?? '';
+    if (!(key in params)) continue;
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push({ key, value: String(params[key]) });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
 }
 
 // Rejects files that are not catalogs (e.g. an HTML error page served instead of JSON).

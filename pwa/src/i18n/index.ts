@@ -1,12 +1,14 @@
 // The current language: loads /i18n/<lang>.json, offers _() and ngettext(), sets lang/dir on <html>.
-import { format, isCatalog, translate, translatePlural, type Catalog } from './catalog';
+import { format as fill, formatParts as fillParts, isCatalog, translate, translatePlural, type Catalog, type Filled } from './catalog';
+import * as dates from './dates';
+import './fonts.css'; // in the entry: a few hundred bytes of @font-face, the fonts load on demand
 import { dirOf, isLang, matchLanguage, SOURCE_LANG, type Dir, type Lang } from './languages';
 
-export { format } from './catalog';
+export type { Filled } from './catalog';
+export type { Choice } from './dates';
 export { LANGUAGES, isLang, type Lang } from './languages';
 
 const STORAGE_KEY = 'maatje.lang';
-const TIME_ZONE = 'Europe/Amsterdam';
 
 let lang: Lang = SOURCE_LANG;
 let catalog: Catalog | null = null;
@@ -41,20 +43,44 @@ export function hasUnreviewed(): boolean {
   return (catalog?.unreviewed?.length ?? 0) > 0;
 }
 
+// One rule for digits: every number goes through Intl.NumberFormat of the language.
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(lang).format(n);
+  return dates.formatNumber(n, lang);
+}
+
+type Params = Record<string, string | number>;
+
+// Numbers are written in the language's digits (see formatNumber); text is filled in as it is.
+function localized(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : v]));
+}
+
+// Fills in {name} placeholders; numbers in the language's digits.
+export function format(text: string, params: Params = {}): string {
+  return fill(text, localized(params));
+}
+
+// As format(), but the filled-in values stay apart so <T> can isolate them (bidirectional text).
+export function formatParts(text: string, params: Params = {}): Array<string | Filled> {
+  return fillParts(text, localized(params));
 }
 
 // Times are stored in UTC and always shown in Dutch time, for the reader's language.
-export function formatDateTime(date: Date, now: Date = new Date()): string {
-  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: TIME_ZONE });
-  const sameDay = day(date) === day(now);
-  return new Intl.DateTimeFormat(lang, {
-    timeZone: TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(sameDay ? {} : { day: 'numeric', month: 'long' }),
-  }).format(date);
+export function formatDateTime(date: Date, now: Date = new Date(), withDate?: boolean): string {
+  return dates.formatDateTime(date, lang, _, { now, withDate });
+}
+
+// 0 = Monday, as the API counts.
+export function weekdayName(day: number): string {
+  return dates.weekdayName(day, lang, _);
+}
+
+export function hourChoices(): dates.Choice[] {
+  return dates.hourChoices(lang);
+}
+
+export function minuteChoices(step: number, keep?: string): dates.Choice[] {
+  return dates.minuteChoices(lang, step, keep);
 }
 
 // Missing or broken file -> null: the app then shows the Dutch msgids, never breaks.
@@ -74,13 +100,27 @@ export async function loadCatalog(code: Lang, fetchFn: typeof fetch = fetch): Pr
   }
 }
 
+// Text drawn while its web font is still loading can stay in boxes in Chromium (seen with
+// Tigrinya headings): load the faces first. Never waits long; the font is precached anyway.
+async function loadScriptFont(code: Lang): Promise<void> {
+  const sample = SCRIPT_SAMPLES[code];
+  if (!sample || typeof document === 'undefined' || !document.fonts) return;
+  const faces = ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px ${sample.family}`, sample.text));
+  await Promise.race([Promise.all(faces).catch(() => undefined), new Promise((done) => setTimeout(done, 3_000))]);
+}
+
+// The languages whose script comes from a shipped web font (fonts.css).
+const SCRIPT_SAMPLES: Partial<Record<Lang, { family: string; text: string }>> = {
+  ti: { family: '"Noto Sans Ethiopic"', text: 'ሀ' },
+};
+
 // Switches the whole interface; `remember` stores an explicit choice made on this device.
 export async function setLanguage(
   code: Lang,
   { remember = false, fetchFn }: { remember?: boolean; fetchFn?: typeof fetch } = {},
 ): Promise<void> {
   const ticket = ++switching;
-  const loaded = await loadCatalog(code, fetchFn);
+  const [loaded] = await Promise.all([loadCatalog(code, fetchFn), loadScriptFont(code)]);
   if (ticket !== switching) return;
   lang = code;
   catalog = loaded;

@@ -1,4 +1,5 @@
-// A labelled input with its error linked for screen readers (aria-describedby).
+// A labelled input with its error linked for screen readers (aria-describedby). dir="auto": what
+// the user types (a Latin e-mail address in an Arabic screen) keeps its own direction.
 import type { InputHTMLAttributes } from 'preact';
 import { Icon } from './Icon';
 
@@ -14,6 +15,7 @@ export function Field({ id, label, error, ...input }: Props) {
     <div class="field">
       <label for={id}>{label}</label>
       <input
+        dir="auto"
         {...input}
         id={id}
         aria-invalid={error ? 'true' : undefined}

@@ -1,5 +1,7 @@
 // The start screen: a greeting and, per role, what this app will soon do for you.
-import { _, format } from '../../i18n';
+import type { ComponentChildren } from 'preact';
+import { _ } from '../../i18n';
+import { T } from '../../i18n/T';
 import { watchProfile } from '../profile/queries';
 import type { ProfileData, Role, User } from '../../types';
 import { useDb } from '../../ui/db-context';
@@ -9,7 +11,7 @@ import { useTitle } from '../../ui/useTitle';
 import { useWatch } from '../../ui/useWatch';
 
 // Plain words per role; sparse on purpose until the features land.
-function nextSteps(role: Role, user: User): string[] {
+function nextSteps(role: Role, user: User): ComponentChildren[] {
   const organisation = user.organisation?.name ?? '';
   switch (role) {
     case 'newcomer':
@@ -25,7 +27,7 @@ function nextSteps(role: Role, user: User): string[] {
       ];
     case 'coordinator':
       return [
-        organisation ? format(_("Je werkt voor {organisation}."), { organisation }) : _("Je bent coördinator."),
+        organisation ? <T msg={_("Je werkt voor {organisation}.")} organisation={organisation} /> : _("Je bent coördinator."),
         _("Binnenkort koppel je hier nieuwkomers en maatjes."),
       ];
     case 'admin':
@@ -43,12 +45,12 @@ export function HomeScreen({ user }: ScreenProps) {
   return (
     <section class="screen home" data-testid="home" data-role={role} aria-labelledby="home-title">
       <h1 id="home-title">
-        {format(_("Hallo {name}!"), { name })}
+        <T msg={_("Hallo {name}!")} name={name} />
       </h1>
       <h2>{_("Wat komt er hierna?")}</h2>
       <ul class="next-steps">
-        {nextSteps(role, user).map((text) => (
-          <li key={text}>{text}</li>
+        {nextSteps(role, user).map((text, i) => (
+          <li key={i}>{text}</li>
         ))}
       </ul>
       <p>

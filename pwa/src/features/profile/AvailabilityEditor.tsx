@@ -1,13 +1,50 @@
-// Weekly availability as a list of moments (day, from, to); day names come from Intl, so
-// every language gets them without translation work.
-import { _, currentLang, format } from '../../i18n';
+// Weekly availability as a list of moments (day, from, to). Day names and times are in the app's
+// language (not the browser's, as a native time input would be): 24-hour where the language uses it.
+import { _, format, hourChoices, minuteChoices, weekdayName } from '../../i18n';
 import type { Slot } from '../../types';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import './availability.css';
 
-// 1 January 2024 was a Monday, so day 0 = Monday as the API counts.
-export function dayName(day: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
+const MINUTE_STEP = 5;
+
+interface TimeProps {
+  id: string;
+  legend: string;
+  value: string; // "HH:MM", as stored
+  errorId?: string;
+  onChange: (value: string) => void;
+}
+
+// Two selects (hour, minute) in one labelled group: every choice is a valid time.
+export function TimeSelect({ id, legend, value, errorId, onChange }: TimeProps) {
+  const [hour = '00', minute = '00'] = value.split(':');
+  return (
+    <fieldset class="field time-field" id={id} data-testid={id}>
+      <legend>{legend}</legend>
+      <div class="time-selects" dir="ltr">
+        <select
+          // TRANSLATORS: the hour of a clock time (a label for screen readers).
+          aria-label={_("uur")}
+          value={hour}
+          aria-invalid={errorId ? 'true' : undefined}
+          aria-describedby={errorId}
+          onChange={(e) => onChange(`${e.currentTarget.value}:${minute}`)}
+        >
+          {hourChoices().map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        </select>
+        <span aria-hidden="true">:</span>
+        <select
+          // TRANSLATORS: the minutes of a clock time (a label for screen readers).
+          aria-label={_("minuten")}
+          value={minute}
+          onChange={(e) => onChange(`${hour}:${e.currentTarget.value}`)}
+        >
+          {minuteChoices(MINUTE_STEP, minute).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        </select>
+      </div>
+    </fieldset>
+  );
 }
 
 interface Props {
@@ -17,7 +54,6 @@ interface Props {
 }
 
 export function AvailabilityEditor({ slots, errors, onChange }: Props) {
-  const lang = currentLang();
   const update = (index: number, change: Partial<Slot>) =>
     onChange(slots.map((slot, i) => (i === index ? { ...slot, ...change } : slot)));
 
@@ -31,25 +67,18 @@ export function AvailabilityEditor({ slots, errors, onChange }: Props) {
             <label for={`slot-${i}-day`}>{_("Dag")}</label>
             <select id={`slot-${i}-day`} value={String(slot.day)} onChange={(e) => update(i, { day: Number(e.currentTarget.value) })}>
               {[0, 1, 2, 3, 4, 5, 6].map((d) => (
-                <option key={d} value={String(d)}>{dayName(d, lang)}</option>
+                <option key={d} value={String(d)}>{weekdayName(d)}</option>
               ))}
             </select>
           </div>
-          <div class="field">
-            <label for={`slot-${i}-start`}>{_("Van")}</label>
-            <input id={`slot-${i}-start`} type="time" value={slot.start} onInput={(e) => update(i, { start: e.currentTarget.value })} />
-          </div>
-          <div class="field">
-            <label for={`slot-${i}-end`}>{_("Tot")}</label>
-            <input
-              id={`slot-${i}-end`}
-              type="time"
-              value={slot.end}
-              aria-invalid={errors[i] ? 'true' : undefined}
-              aria-describedby={errors[i] ? `slot-${i}-error` : undefined}
-              onInput={(e) => update(i, { end: e.currentTarget.value })}
-            />
-          </div>
+          <TimeSelect id={`slot-${i}-start`} legend={_("Van")} value={slot.start} onChange={(start) => update(i, { start })} />
+          <TimeSelect
+            id={`slot-${i}-end`}
+            legend={_("Tot")}
+            value={slot.end}
+            errorId={errors[i] ? `slot-${i}-error` : undefined}
+            onChange={(end) => update(i, { end })}
+          />
           {errors[i] && <p class="field-error" id={`slot-${i}-error`}><Icon name="warning" /> {errors[i]}</p>}
           <Button icon="close" variant="quiet" onClick={() => onChange(slots.filter((_slot, j) => j !== i))}>
             {_("Verwijderen")}

@@ -3,20 +3,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as api from '../../api';
 import { ApiError, NetworkError } from '../../errors';
-import { _, currentLang, format, ngettext } from '../../i18n';
+import { _, currentLang, ngettext } from '../../i18n';
+import { formatDateTime } from '../../i18n/dates';
+import { T } from '../../i18n/T';
 import type { DeviceSession } from '../../types';
 import { Button } from '../../ui/Button';
 import { useOnline } from '../../ui/useWatch';
 
-// "last seen" in the reader's language and Dutch time, e.g. "30 november, 14:05".
+// "last seen" in the reader's language and Dutch time, e.g. "30 november om 14:05".
 export function lastSeenText(iso: string, lang: string = currentLang()): string {
-  return new Intl.DateTimeFormat(lang, {
-    timeZone: 'Europe/Amsterdam',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return formatDateTime(new Date(iso), lang, _, { withDate: true });
 }
 
 type State = { status: 'loading' } | { status: 'offline' } | { status: 'error'; message: string } | { status: 'ready'; list: DeviceSession[] };
@@ -73,7 +69,7 @@ export function DevicesSection() {
               {_("Laatst gezien:")} <time dateTime={s.last_seen_at}>{lastSeenText(s.last_seen_at)}</time>
               {!s.current && (
                 <Button icon="logout" variant="secondary" onClick={() => void end(s.id)}>
-                  {format(_("Uitloggen op {device}"), { device: s.device })}
+                  <T msg={_("Uitloggen op {device}")} device={s.device} />
                 </Button>
               )}
             </li>
