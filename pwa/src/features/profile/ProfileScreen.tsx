@@ -1,5 +1,5 @@
 // Own profile: name and weekly availability. Saving queues a profile.update, which works offline.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { _, format, setLanguage, type Lang } from '../../i18n';
 import type { ProfileData, Slot } from '../../types';
 import { Button } from '../../ui/Button';
@@ -44,23 +44,24 @@ export function ProfileScreen({ user }: ScreenProps) {
   useTitle(_("Mijn profiel"));
   const online = useOnline();
   const profile = useWatch<ProfileData | null>(watchProfile(db, user), null, [db, user.id]);
-  const [name, setName] = useState('');
-  const [slots, setSlots] = useState<Slot[]>([]);
-  const [dirty, setDirty] = useState(false);
+  // What the user typed, null while untouched: the form shows the draft or else the stored
+  // profile. Derived, not copied into state by an effect: an effect of an earlier render can run
+  // late (Preact runs it before the next render) and would put the old name back over typing.
+  const [draftName, setDraftName] = useState<string | null>(null);
+  const [draftSlots, setDraftSlots] = useState<Slot[] | null>(null);
+  const name = draftName ?? profile?.display_name ?? '';
+  const slots = draftSlots ?? profile?.availability ?? [];
+  const dirty = draftName !== null || draftSlots !== null;
+  const clearDrafts = () => {
+    setDraftName(null);
+    setDraftSlots(null);
+  };
   const [nameMissing, setNameMissing] = useState(false);
   const [invalid, setInvalid] = useState<number[]>([]);
   const [saved, setSaved] = useState<Saved>(null);
   const savedMid = saved !== null && typeof saved === 'object' ? saved.mid : null;
   const waiting = useWatch<boolean>(savedMid === null ? null : watchWaiting(db, savedMid), true, [db, savedMid]);
   useLeaveGuard(dirty, _("Je wijzigingen zijn nog niet opgeslagen. Wil je deze pagina toch verlaten?"));
-
-  // Follow the stored profile (e.g. after a pull) until the user starts editing.
-  useEffect(() => {
-    if (profile && !dirty) {
-      setName(profile.display_name);
-      setSlots(profile.availability);
-    }
-  }, [profile, dirty]);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -72,7 +73,7 @@ export function ProfileScreen({ user }: ScreenProps) {
     const changes = changedFields(profile, name, slots);
     if (Object.keys(changes).length === 0) {
       setSaved('unchanged');
-      setDirty(false);
+      clearDrafts();
       return;
     }
     let mid: number;
@@ -84,7 +85,7 @@ export function ProfileScreen({ user }: ScreenProps) {
       if (refusedText(error) !== null) return;
       throw error;
     }
-    setDirty(false);
+    clearDrafts(); // the stored profile now shows the change (pending on top)
     setSaved({ mid });
   }
 
@@ -96,7 +97,6 @@ export function ProfileScreen({ user }: ScreenProps) {
 
   const edit = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
-    setDirty(true);
     setSaved(null);
   };
   const errors = Object.fromEntries(invalid.map((i) => [i, _("De eindtijd moet na de begintijd liggen.")]));
@@ -112,10 +112,10 @@ export function ProfileScreen({ user }: ScreenProps) {
           autocomplete="name"
           value={name}
           error={nameMissing ? _("Vul je naam in.") : ''}
-          onInput={(e) => edit(setName)(e.currentTarget.value)}
+          onInput={(e) => edit(setDraftName)(e.currentTarget.value)}
         />
         <h2>{_("Wanneer kun je meestal?")}</h2>
-        <AvailabilityEditor slots={slots} errors={errors} onChange={edit(setSlots)} />
+        <AvailabilityEditor slots={slots} errors={errors} onChange={edit(setDraftSlots)} />
         <p role="status" class="form-status">{savedText(saved, waiting, online)}</p>
         <Button type="submit" icon="check">
           {_("Opslaan")}
