@@ -210,6 +210,41 @@ describe('pull', () => {
     expect(await getMeta(db, 'cursor')).toBe('old');
   });
 
+  it('applies a page as if change by change: for one id the last change in the page wins', async () => {
+    const scope = `user:${ANNA_ID}`;
+    await db.notice.bulkPut(['kept', 'put-del', 'del-put'].map((id) => ({ id, scope, seq: 1, data: { id } as never })));
+    const put = (id: string, seq: number, message: string) => ({ op: 'put' as const, entity: 'notice', id, scope, seq, data: { id, message } });
+    const del = (id: string, seq: number) => ({ op: 'del' as const, entity: 'notice', id, scope, seq });
+    const page = {
+      changes: [put('put-del', 2, 'x'), del('del-put', 3), put('twice', 4, 'first'), put('new', 5, 'p'),
+        del('put-del', 6), put('del-put', 7, 'back'), put('twice', 8, 'second'), del('never-here', 9)],
+      drop_scope: [], reset: false, last_mutation_id: 0, has_more: false, cursor: 'c', user_id: ANNA_ID,
+    };
+    expect(await applyPullPage(db, await ensureClientId(db), page)).toBe(true);
+    const rows = Object.fromEntries((await db.notice.toArray()).map((r) => [r.id, r]));
+    expect(Object.keys(rows).sort()).toEqual(['del-put', 'kept', 'new', 'twice']);
+    expect(rows['del-put']).toMatchObject({ seq: 7, data: { message: 'back' } });
+    expect(rows['twice']).toMatchObject({ seq: 8, data: { message: 'second' } });
+  });
+
+  it('applies a page with one bulk write per table, not a write per row', async () => {
+    const scope = `user:${ANNA_ID}`;
+    const changes = Array.from({ length: 50 }, (_, i) => ({ op: 'put' as const, entity: 'notice', id: `n${i}`, scope, seq: i + 1, data: { id: `n${i}` } }));
+    const page = { changes, drop_scope: [], reset: false, last_mutation_id: 0, has_more: false, cursor: 'c', user_id: ANNA_ID };
+    // Dexie hands out its own Table objects inside a transaction: watch the shared prototype.
+    const proto = Object.getPrototypeOf(db.notice);
+    const single = vi.spyOn(proto, 'put');
+    const bulk = vi.spyOn(proto, 'bulkPut');
+    const onNotice = (spy: typeof single) => spy.mock.contexts.filter((table) => (table as { name: string }).name === 'notice').length;
+    await applyPullPage(db, await ensureClientId(db), page);
+    const [singles, bulks] = [onNotice(single), onNotice(bulk)];
+    single.mockRestore();
+    bulk.mockRestore();
+    expect(singles).toBe(0);
+    expect(bulks).toBe(1);
+    expect(await db.notice.count()).toBe(50);
+  });
+
   it('drops outbox entries the server has already applied (mid <= last_mutation_id)', async () => {
     await updateProfile(db, { display_name: 'A1' });
     await updateProfile(db, { display_name: 'A2' });
