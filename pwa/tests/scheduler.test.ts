@@ -4,6 +4,7 @@ import { server } from '../src/api.testing';
 import { updateProfile } from '../src/features/profile/mutations';
 import { getMeta, type MaatjeDB } from '../src/store/db';
 import { whenLeader } from '../src/sync/leader';
+import { PULL_LIMIT } from '../src/sync/pull';
 import { coalesce, startSync } from '../src/sync/scheduler';
 import type { PullRequest } from '../src/types';
 import { ANNA_ID, freshDb, seedServer, signedIn } from './helpers';
@@ -119,6 +120,7 @@ describe('coalesce and the periodic tick', () => {
 });
 
 describe('startSync on a slow first sync', () => {
+  const ROWS = 2 * PULL_LIMIT + 200; // three pages
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   // The app's scheduler on a fake window and document, with each pull page slowed to `delayMs`;
@@ -128,7 +130,7 @@ describe('startSync on a slow first sync', () => {
     vi.stubGlobal('window', new EventTarget());
     vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
     const { anna } = await seedServer();
-    await server.record(Array.from({ length: 1200 }, (_, i) => ({ entity: 'notice', id: `n${i}`, scope: `user:${ANNA_ID}`, data: { id: `n${i}` } })));
+    await server.record(Array.from({ length: ROWS }, (_, i) => ({ entity: 'notice', id: `n${i}`, scope: `user:${ANNA_ID}`, data: { id: `n${i}` } })));
     const db = await signedIn(freshDb(), anna);
     const realPull = twin.syncPull;
     const cursors: Array<string | null> = [];
@@ -157,7 +159,7 @@ describe('startSync on a slow first sync', () => {
     await sleep(300);
     expect(cursors).toHaveLength(3);
     expect(cursors[0]).toBeNull();
-    expect(await db.notice.count()).toBe(1200);
+    expect(await db.notice.count()).toBe(ROWS);
   });
 
   it('a write during a long first sync is still sent by one more round right after it', async () => {

@@ -9,7 +9,7 @@ import { pendingMutations } from '../src/sync/outbox';
 import { updateProfile } from '../src/features/profile/mutations';
 import { overlayProfile } from '../src/features/profile/overlay';
 import { watchNotices, type Notice } from '../src/features/notices/queries';
-import { pullAll } from '../src/sync/pull';
+import { PULL_LIMIT, pullAll } from '../src/sync/pull';
 import { pushAll } from '../src/sync/push';
 import type { Mutation, User } from '../src/types';
 import { ANNA_ID, BRAM_ID, freshDb, seedServer, signedIn } from './helpers';
@@ -185,11 +185,12 @@ describe('pull', () => {
   });
 
   it('follows has_more page by page', async () => {
-    await server.record(Array.from({ length: 1200 }, (_, i) => ({ entity: 'notice', id: `n${i}`, scope: `user:${ANNA_ID}`, data: { id: `n${i}`, message: `m${i}` } })));
+    const rows = 2 * PULL_LIMIT + 200;
+    await server.record(Array.from({ length: rows }, (_, i) => ({ entity: 'notice', id: `n${i}`, scope: `user:${ANNA_ID}`, data: { id: `n${i}`, message: `m${i}` } })));
     const pull = vi.spyOn(twin, 'syncPull');
     await pullAll(db);
-    expect(pull).toHaveBeenCalledTimes(3); // 1201 rows at 500 a page
-    expect(await db.notice.count()).toBe(1200);
+    expect(pull).toHaveBeenCalledTimes(3); // rows + the profile at PULL_LIMIT a page
+    expect(await db.notice.count()).toBe(rows);
     pull.mockRestore();
   });
 
