@@ -77,10 +77,11 @@ def register_error_handlers(app):
 
 
 def register_guards(app):
-    """Install the checks and response headers of every request (backend/web/guards.py)."""
-    from backend.web import guards
+    """Install the checks and response headers of every request (backend/web/guards.py, compression.py)."""
+    from backend.web import compression, guards
 
     guards.register(app)
+    compression.register(app)
 
 
 def register_commands(app):

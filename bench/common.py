@@ -75,13 +75,15 @@ def bench_database(kind: str):
         _pg_admin(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
 
 
-def make_app(uri: str):
-    """Create the app on `uri` the way the tests do and build the schema (Alembic + org tree)."""
+def make_app(uri: str, **settings):
+    """Create the app on `uri` the way the tests do and build the schema (Alembic + org tree).
+
+    `settings` override configuration keys (e.g. PWA_DIST).
+    """
     from backend import create_app, migrate
     from backend.config import TestConfig
 
-    class BenchConfig(TestConfig):
-        SQLALCHEMY_DATABASE_URI = uri
+    BenchConfig = type("BenchConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": uri, **settings})
 
     app = create_app(BenchConfig)
     with app.app_context():

@@ -9,11 +9,13 @@ from backend.accounts.schemas import (
     DeviceSessionSchema, LoginSchema, PasswordChangeSchema, ProfileUpdateSchema, SessionSchema,
 )
 from backend.extensions import limiter
+from backend.web import compression
 
 bp = Blueprint("auth", __name__, url_prefix="/api/auth", description="Log in and out; the own account")
 
 
 def _session_payload(user):
+    compression.carries_secret()  # the CSRF token: never compressed (BREACH)
     return {"user": user, "csrf_token": auth.csrf_token(user.session_id)}
 
 

@@ -9,7 +9,7 @@ import { pendingMutations } from '../src/sync/outbox';
 import { updateProfile } from '../src/features/profile/mutations';
 import { overlayProfile } from '../src/features/profile/overlay';
 import { watchNotices, type Notice } from '../src/features/notices/queries';
-import { pullAll } from '../src/sync/pull';
+import { PULL_LIMIT, pullAll } from '../src/sync/pull';
 import { pushAll } from '../src/sync/push';
 import type { Mutation, User } from '../src/types';
 import { ANNA_ID, BRAM_ID, freshDb, seedServer, signedIn } from './helpers';
@@ -185,11 +185,12 @@ describe('pull', () => {
   });
 
   it('follows has_more page by page', async () => {
-    await server.record(Array.from({ length: 1200 }, (_, i) => ({ entity: 'notice', id: `n${i}`, scope: `user:${ANNA_ID}`, data: { id: `n${i}`, message: `m${i}` } })));
+    const rows = 2 * PULL_LIMIT + 200;
+    await server.record(Array.from({ length: rows }, (_, i) => ({ entity: 'notice', id: `n${i}`, scope: `user:${ANNA_ID}`, data: { id: `n${i}`, message: `m${i}` } })));
     const pull = vi.spyOn(twin, 'syncPull');
     await pullAll(db);
-    expect(pull).toHaveBeenCalledTimes(3); // 1201 rows at 500 a page
-    expect(await db.notice.count()).toBe(1200);
+    expect(pull).toHaveBeenCalledTimes(3); // rows + the profile at PULL_LIMIT a page
+    expect(await db.notice.count()).toBe(rows);
     pull.mockRestore();
   });
 
@@ -208,6 +209,41 @@ describe('pull', () => {
     await expect(applyPullPage(db, await ensureClientId(db), page)).rejects.toThrow('quota exceeded');
     expect(await db.profile.count()).toBe(0);
     expect(await getMeta(db, 'cursor')).toBe('old');
+  });
+
+  it('applies a page as if change by change: for one id the last change in the page wins', async () => {
+    const scope = `user:${ANNA_ID}`;
+    await db.notice.bulkPut(['kept', 'put-del', 'del-put'].map((id) => ({ id, scope, seq: 1, data: { id } as never })));
+    const put = (id: string, seq: number, message: string) => ({ op: 'put' as const, entity: 'notice', id, scope, seq, data: { id, message } });
+    const del = (id: string, seq: number) => ({ op: 'del' as const, entity: 'notice', id, scope, seq });
+    const page = {
+      changes: [put('put-del', 2, 'x'), del('del-put', 3), put('twice', 4, 'first'), put('new', 5, 'p'),
+        del('put-del', 6), put('del-put', 7, 'back'), put('twice', 8, 'second'), del('never-here', 9)],
+      drop_scope: [], reset: false, last_mutation_id: 0, has_more: false, cursor: 'c', user_id: ANNA_ID,
+    };
+    expect(await applyPullPage(db, await ensureClientId(db), page)).toBe(true);
+    const rows = Object.fromEntries((await db.notice.toArray()).map((r) => [r.id, r]));
+    expect(Object.keys(rows).sort()).toEqual(['del-put', 'kept', 'new', 'twice']);
+    expect(rows['del-put']).toMatchObject({ seq: 7, data: { message: 'back' } });
+    expect(rows['twice']).toMatchObject({ seq: 8, data: { message: 'second' } });
+  });
+
+  it('applies a page with one bulk write per table, not a write per row', async () => {
+    const scope = `user:${ANNA_ID}`;
+    const changes = Array.from({ length: 50 }, (_, i) => ({ op: 'put' as const, entity: 'notice', id: `n${i}`, scope, seq: i + 1, data: { id: `n${i}` } }));
+    const page = { changes, drop_scope: [], reset: false, last_mutation_id: 0, has_more: false, cursor: 'c', user_id: ANNA_ID };
+    // Dexie hands out its own Table objects inside a transaction: watch the shared prototype.
+    const proto = Object.getPrototypeOf(db.notice);
+    const single = vi.spyOn(proto, 'put');
+    const bulk = vi.spyOn(proto, 'bulkPut');
+    const onNotice = (spy: typeof single) => spy.mock.contexts.filter((table) => (table as { name: string }).name === 'notice').length;
+    await applyPullPage(db, await ensureClientId(db), page);
+    const [singles, bulks] = [onNotice(single), onNotice(bulk)];
+    single.mockRestore();
+    bulk.mockRestore();
+    expect(singles).toBe(0);
+    expect(bulks).toBe(1);
+    expect(await db.notice.count()).toBe(50);
   });
 
   it('drops outbox entries the server has already applied (mid <= last_mutation_id)', async () => {

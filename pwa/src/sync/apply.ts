@@ -1,8 +1,8 @@
 // Writes what the server answered into IndexedDB; each answer lands in ONE transaction,
 // so a crash or a closed tab never leaves half a page applied.
 import { ApiError } from '../errors';
-import { getMeta, setMeta, syncedTables, type LocalRejection, type MaatjeDB } from '../store/db';
-import type { PullResponse, PushResponse } from '../types';
+import { getMeta, setMeta, syncedTables, type LocalRejection, type MaatjeDB, type Row } from '../store/db';
+import type { Change, PullResponse, PushResponse } from '../types';
 import { uuid } from '../uuid';
 
 // A page names an entity this version of the app has no table for. Skipping those rows while
@@ -61,13 +61,19 @@ export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullRe
     if (page.drop_scope.length > 0) {
       for (const table of tables.values()) await table.where('scope').anyOf(page.drop_scope).delete();
     }
-    for (const change of page.changes) {
-      const table = tables.get(change.entity)!;
-      if (change.op === 'put') {
-        await table.put({ id: change.id, scope: change.scope, seq: change.seq, data: change.data });
-      } else {
-        await table.delete(change.id);
+    // One bulkPut and one bulkDelete per table instead of an awaited call per row (a row at a
+    // time made a 10,000-row first sync 5x slower on a slow phone). Only the last change of an
+    // id in the page counts, as if the page were applied in order.
+    for (const [entity, last] of lastChangePerId(page.changes)) {
+      const table = tables.get(entity)!;
+      const puts: Row<unknown>[] = [];
+      const deletes: string[] = [];
+      for (const change of last.values()) {
+        if (change.op === 'put') puts.push({ id: change.id, scope: change.scope, seq: change.seq, data: change.data });
+        else deletes.push(change.id);
       }
+      if (deletes.length > 0) await table.bulkDelete(deletes);
+      if (puts.length > 0) await table.bulkPut(puts);
     }
     // Mutations the server has applied are in the base data once the last page is in: only then
     // drop them, or a half-pulled view would show neither the change nor its pending overlay.
@@ -76,4 +82,16 @@ export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullRe
     await setMeta(db, 'last_mutation_id', page.last_mutation_id);
     return true;
   });
+}
+
+// entity -> id -> the last change of that id in the page (a Map keeps the first insertion's
+// place, which does not matter: ids are distinct, so puts and deletes commute).
+function lastChangePerId(changes: Change[]): Map<string, Map<string, Change>> {
+  const byEntity = new Map<string, Map<string, Change>>();
+  for (const change of changes) {
+    let last = byEntity.get(change.entity);
+    if (!last) byEntity.set(change.entity, (last = new Map()));
+    last.set(change.id, change);
+  }
+  return byEntity;
 }

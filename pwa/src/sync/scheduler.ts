@@ -10,13 +10,19 @@ export interface SchedulerOptions {
   debounceMs?: number;
 }
 
-// Never two rounds at once in this tab; a request during a round runs one more round after it.
-export function coalesce(task: () => Promise<unknown>): () => Promise<void> {
+// Why a round is asked for: 'tick' is the periodic timer, anything else a reason to look again.
+export type Trigger = 'tick' | 'request';
+
+// Never two rounds at once in this tab. A request during a round runs one more round after it (a
+// write made meanwhile must be sent), but a tick does not: the round under way already fetches
+// everything, and a first sync on a slow link outlasts many ticks, each of which would otherwise
+// queue a second round behind it. The next tick comes anyway.
+export function coalesce(task: () => Promise<unknown>): (trigger?: Trigger) => Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
-  return () => {
+  return (trigger = 'request') => {
     if (running) {
-      again = true;
+      if (trigger !== 'tick') again = true;
       return running;
     }
     running = (async () => {
@@ -35,14 +41,14 @@ export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_5
     let timer: ReturnType<typeof setTimeout> | undefined;
     const soon = () => {
       clearTimeout(timer);
-      timer = setTimeout(run, debounceMs);
+      timer = setTimeout(() => void run(), debounceMs);
     };
     const onVisible = () => document.visibilityState === 'visible' && void run();
     const onOnline = () => void run();
 
     window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisible);
-    const every = setInterval(run, intervalMs);
+    const every = setInterval(() => void run('tick'), intervalMs);
     // Writes from any tab change the outbox; its newest mid tells us a write happened.
     const writes = liveQuery(() => db.outbox.orderBy('mid').lastKey()).subscribe({
       next: (mid) => mid !== undefined && soon(),
