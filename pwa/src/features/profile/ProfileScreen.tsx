@@ -1,6 +1,7 @@
 // Own profile: name and weekly availability. Saving queues a profile.update, which works offline.
 import { useState } from 'preact/hooks';
-import { _, format, setLanguage, type Lang } from '../../i18n';
+import { _, setLanguage, type Lang } from '../../i18n';
+import { T } from '../../i18n/T';
 import type { ProfileData, Slot } from '../../types';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
@@ -104,7 +105,7 @@ export function ProfileScreen({ user }: ScreenProps) {
   return (
     <section class="screen profile" data-testid="profile" aria-labelledby="profile-title">
       <h1 id="profile-title">{_("Mijn profiel")}</h1>
-      <p>{format(_("Ingelogd als {email}."), { email: user.email })}</p>
+      <p><T msg={_("Ingelogd als {email}.")} email={user.email} /></p>
       <form onSubmit={save} noValidate>
         <Field
           id="profile-name"
