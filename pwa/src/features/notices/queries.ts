@@ -18,6 +18,7 @@ function fromLocal(r: LocalRejection): Notice {
   return { id: r.id, kind: 'rejected', code: r.code, message: r.message, mutation: r.name, created_at: r.at, read: r.read, local: true };
 }
 
+// Every notice, synced (with pending reads on top) and local, in no particular order.
 async function loadNotices(db: MaatjeDB): Promise<Notice[]> {
   const [rows, pending, local] = await Promise.all([
     db.notice.toArray(),
@@ -25,15 +26,23 @@ async function loadNotices(db: MaatjeDB): Promise<Notice[]> {
     getMeta(db, 'local_rejections'),
   ]);
   const synced = overlayNotices(rows.map((row) => row.data), pending).map((n) => ({ ...n, local: false }));
-  const own = (local ?? []).map(fromLocal);
-  // Compared as dates: the server writes +00:00, the phone Z.
-  return [...synced, ...own].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+  return [...synced, ...(local ?? []).map(fromLocal)];
+}
+
+// Newest first. Compared as dates (the server writes +00:00, the phone Z), each parsed once:
+// parsing inside the comparison cost a first sync of 10,000 notices seconds on a slow phone.
+function newestFirst(notices: Notice[]): Notice[] {
+  return notices
+    .map((n) => [Date.parse(n.created_at), n] as const)
+    .sort((a, b) => b[0] - a[0])
+    .map(([, n]) => n);
 }
 
 export function watchNotices(db: MaatjeDB): Watch<Notice[]> {
-  return watch(() => loadNotices(db));
+  return watch(async () => newestFirst(await loadNotices(db)));
 }
 
+// The bell and the badge only count: no order needed (they run after every pull page).
 export function watchNoticeCounts(db: MaatjeDB): Watch<NoticeCounts> {
   return watch(async () => {
     const unread = (await loadNotices(db)).filter((n) => !n.read);
