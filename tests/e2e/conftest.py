@@ -4,6 +4,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from backend.config import ROOT
@@ -99,6 +100,18 @@ def log_in(page, email, password="maatje-demo"):
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_test_id("home").wait_for()
+
+
+def open_profile(page):
+    """Open the profile by its address, once its form and the first sync round are ready.
+
+    A test that cuts the network next cuts it for the rounds its own edit starts, not in the
+    middle of the first one (whose badge change shifted the page under a click, under load).
+    """
+    page.goto("/profiel")
+    page.get_by_test_id("profile").wait_for()
+    expect(page.get_by_label("Naam")).not_to_have_value("")
+    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced", timeout=15_000)
 
 
 def open_profile_by_nav(page):

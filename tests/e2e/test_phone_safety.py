@@ -5,7 +5,7 @@ Tabs of one browser context share the session cookie and IndexedDB, as tabs of o
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in, screenshot_in_three_languages
+from tests.e2e.conftest import log_in, open_profile, screenshot_in_three_languages
 
 AMAL, SANNE = "newcomer@demo.maatje.nl", "buddy@demo.maatje.nl"
 
@@ -18,15 +18,6 @@ def name_on_server(app, email):
         name = db.session.execute(sa.select(User.display_name).where(User.email == email)).scalar_one()
         db.session.remove()
         return name
-
-
-def open_profile(page):
-    page.goto("/#/profiel")
-    page.get_by_test_id("profile").wait_for()
-    expect(page.get_by_label("Naam")).not_to_have_value("")
-    # The first sync round after login is over: a test that cuts the network next cuts it for
-    # the rounds its own edit starts, not in the middle of that one (seen flaky under load).
-    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced", timeout=15_000)
 
 
 def save_name(page, name):

@@ -4,7 +4,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import ROOT, log_in, open_profile_by_nav, screenshot_in_three_languages, wait_for_service_worker
+from tests.e2e.conftest import ROOT, log_in, open_profile, open_profile_by_nav, screenshot_in_three_languages, wait_for_service_worker
 
 AMAL = "newcomer@demo.maatje.nl"
 SHOTS = ROOT / "test-results" / "screenshots"
@@ -44,13 +44,6 @@ def choose_language(page, lang):
     page.locator(f"html[lang={lang}]").wait_for(state="attached")
     if elsewhere:
         page.go_back()
-
-
-def open_profile(page):
-    page.goto("/profiel")
-    page.get_by_test_id("profile").wait_for()
-    expect(page.get_by_label("Naam")).not_to_have_value("")
-    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced", timeout=15_000)
 
 
 def test_tigrinya_is_drawn_with_the_ethiopic_font_also_offline(new_context, demo):
