@@ -112,6 +112,7 @@ def test_a_waiting_change_survives_another_persons_login(new_context, demo, app)
     expect(page.get_by_test_id("logout-reason")).to_contain_text("je sessie is verlopen of beëindigd", timeout=20_000)
     waiting = page.get_by_test_id("waiting-changes")
     expect(waiting).to_have_text("Er wacht nog 1 wijziging van Amal Haddad. Log in als Amal Haddad om die te versturen.")
+    expect(waiting.locator("bdi")).to_have_text(["Amal Haddad", "Amal Haddad"])  # whole in a right-to-left sentence
     screenshot_in_three_languages(page, "login-waiting-change")
 
     # Sanne logs in on this phone: she sees her own data only, and nothing of Amal's is sent as hers.

@@ -11,6 +11,14 @@ import type { Parked } from '../../store/db';
 import { signOutReason, waitingChanges, watchParked } from './notes';
 import { logIn } from './session';
 
+// The sentences name people (as they typed their names): each name sits in a <bdi>, so "Amal H."
+// stays whole inside an Arabic sentence, as <T> does for the other screens.
+function Isolated({ text, names }: { text: string; names: string[] }) {
+  if (names.length === 0) return <>{text}</>;
+  const pattern = new RegExp(`(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return <>{text.split(pattern).map((part, i) => (i % 2 === 1 ? <bdi key={i}>{part}</bdi> : part))}</>;
+}
+
 export function LoginScreen() {
   const db = useDb();
   const [email, setEmail] = useState('');
@@ -21,6 +29,7 @@ export function LoginScreen() {
   const parked = useWatch<Parked[]>(watchParked(db), [], [db]);
   const reason = signOutReason(parked);
   const waiting = waitingChanges(parked);
+  const names = parked.map((row) => row.name).filter(Boolean);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -49,8 +58,8 @@ export function LoginScreen() {
       <h1 id="login-title">{_("Welkom bij Maatje")}</h1>
       {(reason || waiting.length > 0) && (
         <div class="notice" role="status" data-testid="login-notes">
-          {reason && <p data-testid="logout-reason"><Icon name="warning" /> {reason}</p>}
-          {waiting.map((line) => <p key={line} data-testid="waiting-changes">{line}</p>)}
+          {reason && <p data-testid="logout-reason"><Icon name="warning" /> <Isolated text={reason} names={names} /></p>}
+          {waiting.map((line) => <p key={line} data-testid="waiting-changes"><Isolated text={line} names={names} /></p>)}
         </div>
       )}
       <p>{_("Log in met je e-mailadres en wachtwoord.")}</p>
