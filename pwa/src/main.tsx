@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { setApiLanguage } from './api';
 import { LocationProvider } from 'preact-iso/router';
 import { App, followLegacyHashLinks } from './app';
+import { installBackGuard } from './ui/useLeaveGuard';
 import { session, startSession } from './features/auth/session';
 import { initialLanguage, onLanguageChange, setLanguage } from './i18n';
 import { MaatjeDB } from './store/db';
@@ -40,6 +41,7 @@ async function boot(): Promise<void> {
   startSession(db);
 
   followLegacyHashLinks();
+  installBackGuard(); // before the router mounts: its popstate listener must run first
   render(
     <DbContext.Provider value={db}>
       <LocationProvider>

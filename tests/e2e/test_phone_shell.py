@@ -145,6 +145,12 @@ def test_leaving_unsaved_edits_asks_first(new_context, demo):
     expect(page.get_by_label("Naam")).to_have_value("Amal (nog niet opgeslagen)")
     assert questions == [("confirm", "Je wijzigingen zijn nog niet opgeslagen. Wil je deze pagina toch verlaten?")]
 
+    # The back button asks too; staying keeps the screen, its address and the edits.
+    page.once("dialog", lambda d: answer(d, False))
+    page.go_back()
+    expect(page.get_by_label("Naam")).to_have_value("Amal (nog niet opgeslagen)")
+    assert page.url.endswith("/profiel") and len(questions) == 2
+
     # Closing the tab asks the browser's own question.
     page.once("dialog", lambda d: answer(d, False))
     page.close(run_before_unload=True)
