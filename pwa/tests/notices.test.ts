@@ -57,21 +57,3 @@ describe('notices', () => {
     expect((await first(watchNotices(db))).map((n) => [n.id, n.read])).toEqual([['n2', false], ['l1', false], ['n1', true]]);
   });
 });
-
-describe('a notice speaks the language the app speaks now', () => {
-  it("rewords the server's fixed rejection texts by code, and keeps a specific text as sent", async () => {
-    const { setCatalog } = await import('../src/i18n');
-    const { noticeMessage } = await import('../src/features/notices/texts');
-    const sentInDutch = { code: 'invalid_args', message: 'Deze wijziging bevat ongeldige gegevens.' };
-    setCatalog('en', {
-      lang: 'en', dir: 'ltr', plural_categories: ['one', 'other'], unreviewed: [],
-      messages: { 'Deze wijziging bevat ongeldige gegevens.': 'This change contains invalid data.' },
-    });
-    try {
-      expect(noticeMessage(sentInDutch)).toBe('This change contains invalid data.');
-      expect(noticeMessage({ code: 'conflict', message: 'Sanne had deze afspraak al afgezegd.' })).toBe('Sanne had deze afspraak al afgezegd.');
-    } finally {
-      setCatalog('nl', null);
-    }
-  });
-});

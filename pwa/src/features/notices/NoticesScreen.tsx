@@ -8,13 +8,12 @@ import { useTitle } from '../../ui/useTitle';
 import { useWatch } from '../../ui/useWatch';
 import { markNoticesRead } from './mutations';
 import { watchNotices, type Notice } from './queries';
-import { noticeMessage } from './texts';
 
 function NoticeText({ notice }: { notice: Notice }) {
-  if (notice.kind !== 'rejected') return <p>{noticeMessage(notice)}</p>;
+  if (notice.kind !== 'rejected') return <p>{notice.message}</p>;
   return (
     <p>
-      {_("Een wijziging is niet doorgevoerd:")} {noticeMessage(notice) || _("De server heeft deze wijziging geweigerd.")}
+      {_("Een wijziging is niet doorgevoerd:")} {notice.message || _("De server heeft deze wijziging geweigerd.")}
     </p>
   );
 }
