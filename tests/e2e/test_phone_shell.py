@@ -37,6 +37,7 @@ def test_content_starts_near_the_top_and_the_bottom_bar_covers_nothing(new_conte
     expect(nav.get_by_role("link", name="Mijn profiel")).to_have_attribute("aria-current", "page")
     assert box(page.locator("#profile-title"))["y"] < 100
     # Scrolled to the end: the last content sits above the bar; the top bar is still in view.
+    expect(page.get_by_test_id("device").first).to_be_visible()  # the device list has loaded: the page is whole
     page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_function("() => window.scrollY > 0")
     last = page.get_by_test_id("devices")
