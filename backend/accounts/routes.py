@@ -48,7 +48,8 @@ def _login_email_key():
 
 def _password_user_key():
     """Rate-limit key per user of the session (the cookie's claim: the view checks it)."""
-    return f"password-user:{session.get('_user_id', '').partition('.')[0]}"
+    claim = auth.parse_claim(session.get("_user_id"))
+    return f"password-user:{claim.user_id if claim else ''}"
 
 
 def _failed_login(response) -> bool:

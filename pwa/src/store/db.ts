@@ -123,10 +123,3 @@ export async function ensureClientId(db: MaatjeDB): Promise<string> {
     return id;
   });
 }
-
-// Logout or another user: nothing of the previous user may stay on the phone.
-export async function clearLocalData(db: MaatjeDB): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    await Promise.all(db.tables.map((table) => table.clear()));
-  });
-}

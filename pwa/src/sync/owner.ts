@@ -47,18 +47,13 @@ async function clearAllButParked(db: MaatjeDB): Promise<void> {
   await Promise.all(db.tables.filter((table) => table.name !== db.parked.name).map((table) => table.clear()));
 }
 
-// The name the login screen asks for: as the server last said it (sync code reads no feature's table).
-async function nameOf(_db: MaatjeDB, me: User): Promise<string> {
-  return me.display_name;
-}
-
 // The session of the signed-in user ended: park their changes, keep their data for their return.
 // Returns false when nobody was signed in (another tab got there first).
 export async function signOut(db: MaatjeDB, reason: SignOutReason): Promise<boolean> {
   return db.transaction('rw', db.tables, async () => {
     const me = await getMeta(db, 'me');
     if (!me) return false;
-    await park(db, me.id, await nameOf(db, me), reason);
+    await park(db, me.id, me.display_name, reason);
     await deleteMeta(db, 'me');
     return true;
   });
@@ -89,7 +84,7 @@ export async function forgetOwner(db: MaatjeDB): Promise<number> {
   return db.transaction('rw', db.tables, async () => {
     const late = await db.outbox.count();
     const me = await getMeta(db, 'me');
-    if (late > 0 && me) await park(db, me.id, await nameOf(db, me), 'logout');
+    if (late > 0 && me) await park(db, me.id, me.display_name, 'logout');
     await clearAllButParked(db);
     return late;
   });
