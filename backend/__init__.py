@@ -13,6 +13,7 @@ def create_app(config=cfg.Config):
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = cfg.engine_options(app.config["SQLALCHEMY_DATABASE_URI"],
                                                                  app.config["DB_LOCK_TIMEOUT"])
     register_extensions(app)
+    register_models()
     register_blueprints(app)
     register_sync()
     register_openapi(app)
@@ -38,6 +39,18 @@ def register_extensions(app):
     # The login limit is checked by its decorator. The per-request hook only serves default
     # limits, which we do not set, and it cost a tenth of every sync pull (bench/http_pull.py).
     app.before_request_funcs[None].remove(limiter._check_request_limit)
+
+
+def register_models():
+    """Import every feature's models, so the metadata (and Alembic) knows all tables."""
+    from backend.accounts import models as accounts  # noqa: F401
+    from backend.audit import models as audit  # noqa: F401
+    from backend.buddies import models as buddies  # noqa: F401
+    from backend.matching import models as matching  # noqa: F401
+    from backend.newcomers import models as newcomers  # noqa: F401
+    from backend.notices import models as notices  # noqa: F401
+    from backend.orgs import models as orgs  # noqa: F401
+    from backend.sync import models as sync  # noqa: F401
 
 
 def register_blueprints(app):

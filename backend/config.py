@@ -95,6 +95,18 @@ class Config:
 
     PWA_DIST = Path(os.environ.get("PWA_DIST", ROOT / "pwa" / "dist"))
 
+    # Outgoing mail (backend/mail): over SMTP when MAIL_SERVER is set, else written to the log
+    # (development and `make run`). MAIL_SECURITY: "starttls" (default on 587), "ssl", or "none".
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
+    MAIL_SECURITY = os.environ.get("MAIL_SECURITY", "starttls")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Maatje <noreply@maatje.invalid>")
+    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
+    # The address of the app as users reach it, for links in mail (https://maatje.example.nl).
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
+
     SYNC_SCHEMA_VERSION = 1
     SYNC_MIN_SCHEMA_VERSION = 1
     SYNC_MAX_BATCH = 100

@@ -17,7 +17,10 @@ class User(UserMixin, db.Model):
     __tablename__ = "users"
 
     id: so.Mapped[uuid.UUID] = so.mapped_column(sa.Uuid, primary_key=True, default=new_uuid)
-    email: so.Mapped[str] = so.mapped_column(sa.String(254), unique=True)
+    # A newcomer made at intake may have no e-mail address: they sign in with the username.
+    email: so.Mapped[Optional[str]] = so.mapped_column(sa.String(254), unique=True)
+    username: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40), unique=True)
+    # Empty until the account is activated (a newcomer made at intake sets it with a code).
     password_hash: so.Mapped[str] = so.mapped_column(sa.String(255))
     display_name: so.Mapped[str] = so.mapped_column(sa.String(80))
     locale: so.Mapped[Optional[str]] = so.mapped_column(sa.String(8))
@@ -25,6 +28,9 @@ class User(UserMixin, db.Model):
     role_names: so.Mapped[str] = so.mapped_column("roles", sa.String(64), default="")
     organisation_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("organisations.id"), index=True)
     availability: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
+    # Contact details the other side of an active match sees, as the user chose to share them.
+    phone: so.Mapped[Optional[str]] = so.mapped_column(sa.String(32))
+    shares: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)  # subset of ["email", "phone"]
     # Unused since migration 0002 (user_sessions replaced it). Kept one release so that
     # instances of the release before still run during a rolling deploy (docs/deployment.md);
     # the next migration drops it.
@@ -59,7 +65,7 @@ class User(UserMixin, db.Model):
         return f"{self.id}.{self.session_id}"
 
     def __repr__(self):
-        return f"<User {self.email}>"
+        return f"<User {self.email or self.username}>"
 
 
 class UserSession(db.Model):
@@ -74,3 +80,25 @@ class UserSession(db.Model):
     created_at: so.Mapped[dt.datetime] = so.mapped_column(UTCDateTime, default=utcnow)
     # Renewed at most every SEEN_EVERY (accounts/sessions.py), so a pull rarely writes.
     last_seen_at: so.Mapped[dt.datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+
+
+TOKEN_KINDS = ("activation", "reset")
+
+
+class AccountToken(db.Model):
+    """A single-use secret: an activation code (from a coordinator) or a password-reset link.
+
+    Only a hash is stored; the code or link is shown once. Issuing a new one of a kind ends the
+    ones before it (accounts/tokens.py).
+    """
+
+    __tablename__ = "account_tokens"
+
+    id: so.Mapped[uuid.UUID] = so.mapped_column(sa.Uuid, primary_key=True, default=new_uuid)
+    user_id: so.Mapped[uuid.UUID] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: so.Mapped[str] = so.mapped_column(sa.String(16))
+    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    created_by_id: so.Mapped[Optional[uuid.UUID]] = so.mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: so.Mapped[dt.datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+    expires_at: so.Mapped[dt.datetime] = so.mapped_column(UTCDateTime)
+    used_at: so.Mapped[Optional[dt.datetime]] = so.mapped_column(UTCDateTime)

@@ -20,6 +20,9 @@ class Organisation(db.Model):
     # "/NL/PV26/GM0344/": a subtree is every path that starts with the root's path.
     path: so.Mapped[str] = so.mapped_column(sa.String(64), index=True)
     active: so.Mapped[bool] = so.mapped_column(sa.Boolean, default=True)
+    # Per-organisation settings (orgs/settings.py: VOG validity, quiet-pair days...); a missing
+    # key falls back to the parent's value, then to the default.
+    settings: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict)
 
     parent = so.relationship("Organisation", remote_side=[id])
 

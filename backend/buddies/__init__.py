@@ -1,0 +1,1 @@
+"""Buddies: the public sign-up of volunteers and MDT youth, and their vetting by a coordinator."""

@@ -1,0 +1,1 @@
+"""Newcomers: the intake a coordinator records, and the newcomer's account made from it."""
