@@ -167,7 +167,7 @@ def _avoided_pairs(newcomer_ids) -> set:
         .join(MatchEvaluation.__table__, evals.match_id == matches.id)
         .where(matches.newcomer_id.in_(newcomer_ids), evals.avoid.is_(True))
     )
-    return set(rows.tuples())
+    return {(newcomer_id, buddy_id) for newcomer_id, buddy_id in rows}
 
 
 def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
