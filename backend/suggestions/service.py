@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask_babel import lazy_gettext as _l
 
 from backend.accounts.models import User
@@ -215,7 +216,7 @@ def waiting_intakes(org) -> list[NewcomerIntake]:
     has_open = sa.exists().where(matches.newcomer_id == intake.user_id, matches.status.in_(OPEN))
     return list(db.session.scalars(
         sa.select(NewcomerIntake).where(subtree_clause(intake.organisation_id, org), ~has_open)
-        .order_by(intake.user_id)
+        .options(so.selectinload(NewcomerIntake.user)).order_by(intake.user_id)
     ))
 
 
@@ -259,7 +260,7 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
     for i, newcomer in enumerate(newcomers):
         one_at_a_time = suggestion(i, best[i]) if i in best else None
         if i in pairs:
-            pair = suggestion(i, pairs[i])
+            pair = one_at_a_time if pairs[i] == best.get(i) else suggestion(i, pairs[i])
             placed.append({"newcomer_id": newcomer.id, "newcomer_name": names.get(newcomer.id, ""),
                            "buddy_id": pair["buddy_id"], "buddy_name": pair["display_name"],
                            "proposal": pair, "best": one_at_a_time, "same_as_best": pairs[i] == best.get(i)})
