@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from bench.common import PASSWORD, Figure, bench_database, dispose, main_for, make_app, stopwatch
 
-RUNS = 3
+RUNS = 5
 BUDDIES_ONE, BUDDIES_BRANCH, WAITING, MATCHED = 10_000, 3_000, 300, 500
 TARGET_SUGGESTIONS_S = 0.2
 TARGET_PROPOSAL_S = 3.0

@@ -179,11 +179,16 @@ class _Date:
 def _distance_table():
     """Return (index of each code, matrix of km between every two municipalities).
 
-    Computed once with geo.distance_km, so the vectorised path uses the very same floats.
+    Computed once (haversine, as geo.distance_km, vectorised); both score() and score_row() read
+    their distances from it, so the two paths use the very same floats.
     """
-    codes = sorted(geo.centroids())
+    points = geo.centroids()
+    codes = sorted(points)
     index = {code: i for i, code in enumerate(codes)}
-    table = np.array([[geo.distance_km(a, b) for b in codes] for a in codes], dtype=np.float64)
+    lat, lon = (np.radians([points[code][k] for code in codes]) for k in (0, 1))
+    h = (np.sin((lat[None, :] - lat[:, None]) / 2) ** 2
+         + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin((lon[None, :] - lon[:, None]) / 2) ** 2)
+    table = 2 * geo.EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
     return index, table
 
 
