@@ -57,13 +57,6 @@ CAPACITY_POINTS = 3
 MDT_MIN_DAYS = 182
 MDT_SHORT_POINTS = -20
 
-# Why a pair is not admissible (a hard filter failed): codes the waiting-list proposal reports.
-NOT_ADMISSIBLE = {
-    "distance": _l("Te ver weg"),
-    "preference": _l("Past niet bij de voorkeur van de nieuwkomer"),
-}
-
-
 # --- input ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -138,7 +131,7 @@ class Score:
     total: float
     parts: list
     admissible: bool = True
-    blocked: list = field(default_factory=list)  # codes of NOT_ADMISSIBLE
+    blocked: list = field(default_factory=list)  # the hard filters that failed: "distance", "preference"
 
     def sort_key(self):
         return (-self.total, str(self.buddy_id))

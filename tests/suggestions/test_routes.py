@@ -164,6 +164,10 @@ def test_the_waiting_list_proposal(auth, client, make_user, make_newcomer, make_
     with app.app_context():
         subjects = set(_db.session.scalars(sa.select(ProfileRead.subject_id).where(ProfileRead.what == "waiting_list")))
     assert subjects == {amal, bilal, wants_woman}
+    filtered = client.get("/api/orgs/GM0344/waiting-list-proposal?kind=mdt").json  # no MDT buddy here
+    assert filtered["buddies"] == 0 and filtered["pairs"] == []
+    assert {u["reason"] for u in filtered["unplaced"]} == {"no_admissible_buddy"}
+    assert client.get("/api/orgs/GM0344/waiting-list-proposal?max_km=-1").status_code == 422
 
 
 def test_a_newcomer_without_a_free_place_is_told_so(auth, client, make_user, make_newcomer, make_buddy):
