@@ -12,7 +12,6 @@ import threading
 from collections import OrderedDict
 
 import sqlalchemy as sa
-import sqlalchemy.orm as so
 from flask_babel import lazy_gettext as _l
 
 from backend.accounts.models import User
@@ -184,7 +183,7 @@ def _suggestion(score: scoring.Score, buddy: scoring.Buddy, names: dict) -> dict
 def suggestions(user, newcomer_id, language=None, max_km=None, kind=None, limit=DEFAULT_LIMIT) -> dict:
     """Rank the eligible buddies for one newcomer, best first, each with its explanation.
 
-    Logs the read of the newcomer's intake (audit: "suggestions").
+    Logs the read of the newcomer's intake (audit: "intake").
     """
     intake = _readable_intake(user, newcomer_id)
     max_km = scoring.DEFAULT_MAX_KM if max_km is None else max_km
@@ -203,7 +202,7 @@ def suggestions(user, newcomer_id, language=None, max_km=None, kind=None, limit=
         "candidates": len(order),
         "suggestions": [_suggestion(scoring.score(newcomer, b, today, max_km), b, names) for b in top],
     }
-    audit.log_read(user, intake.user, "suggestions")
+    audit.log_read(user, intake.user_id, intake.organisation_id, "intake")
     db.session.commit()
     return result
 
@@ -216,7 +215,7 @@ def waiting_intakes(org) -> list[NewcomerIntake]:
     has_open = sa.exists().where(matches.newcomer_id == intake.user_id, matches.status.in_(OPEN))
     return list(db.session.scalars(
         sa.select(NewcomerIntake).where(subtree_clause(intake.organisation_id, org), ~has_open)
-        .options(so.selectinload(NewcomerIntake.user)).order_by(intake.user_id)
+        .order_by(intake.user_id)
     ))
 
 
@@ -236,7 +235,7 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
     """Propose pairs for every waiting newcomer of branch `code` at once, with explanations.
 
     Beside each pair: that newcomer's one-at-a-time best. Newcomers it cannot place come with
-    the reason. Logs a read of each waiting newcomer's intake (audit: "waiting_list").
+    the reason. Logs a read of each waiting newcomer's intake (audit: "intake").
     """
     access.require_coordinator(user)
     org = get_by_code(code)
@@ -269,7 +268,7 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
             unplaced.append({"newcomer_id": newcomer.id, "newcomer_name": names.get(newcomer.id, ""),
                              "reason": reason, "message": str(UNPLACED[reason]), "best": one_at_a_time})
     for intake in intakes:
-        audit.log_read(user, intake.user, "waiting_list")
+        audit.log_read(user, intake.user_id, intake.organisation_id, "intake")
     db.session.commit()
     return {"organisation": org.code, "newcomers": len(newcomers), "buddies": len(buddies),
             "total": round(result.total, 2), "pairs": placed, "unplaced": unplaced}

@@ -77,7 +77,7 @@ def test_ranked_and_explained_best_first(auth, client, make_user, make_newcomer,
     assert parts["interests"]["text"] == "Delen interesse in Koken"
     with app.app_context():
         read = _db.session.scalars(sa.select(ProfileRead)).one()
-    assert (read.subject_id, read.what) == (amal, "suggestions")
+    assert (read.subject_id, read.what) == (amal, "intake")
 
 
 def test_only_eligible_buddies_of_the_coordinators_subtree(auth, client, make_user, make_newcomer, make_buddy, app):
@@ -162,7 +162,7 @@ def test_the_waiting_list_proposal(auth, client, make_user, make_newcomer, make_
         "newcomer_id": str(wants_woman), "newcomer_name": "Chadia", "reason": "no_admissible_buddy",
         "message": "Geen beschikbaar maatje binnen de filters (afstand, voorkeur, soort).", "best": None}]
     with app.app_context():
-        subjects = set(_db.session.scalars(sa.select(ProfileRead.subject_id).where(ProfileRead.what == "waiting_list")))
+        subjects = set(_db.session.scalars(sa.select(ProfileRead.subject_id).where(ProfileRead.what == "intake")))
     assert subjects == {amal, bilal, wants_woman}
     filtered = client.get("/api/orgs/GM0344/waiting-list-proposal?kind=mdt").json  # no MDT buddy here
     assert filtered["buddies"] == 0 and filtered["pairs"] == []
