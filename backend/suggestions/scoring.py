@@ -34,6 +34,7 @@ same input always gives the same order.
 """
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cache, cached_property
 
 import numpy as np
@@ -59,8 +60,7 @@ MDT_SHORT_POINTS = -20
 
 # --- input ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     day: int  # 0 Monday .. 6 Sunday
     start: int  # minutes after midnight
     end: int
@@ -75,12 +75,14 @@ def parse_slots(raw) -> tuple[Slot, ...]:
     slots = []
     for item in raw or []:
         try:
-            day = int(item["day"])
-            start, end = (int(t[:2]) * 60 + int(t[3:5]) for t in (item["start"], item["end"]))
+            day, start, end = item["day"], item["start"], item["end"]
+            day, start, end = int(day), int(start[:2]) * 60 + int(start[3:5]), int(end[:2]) * 60 + int(end[3:5])
         except (KeyError, TypeError, ValueError):
             continue
         if end > start:
             slots.append((day, start, end))
+    if len(slots) == 1:
+        return (Slot(*slots[0]),)
     merged: list[list[int]] = []
     for day, start, end in sorted(slots):
         if merged and merged[-1][0] == day and start <= merged[-1][2]:
