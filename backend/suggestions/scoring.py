@@ -334,9 +334,13 @@ class BuddyArrays:
 
     @classmethod
     def from_columns(cls, today, ids, kinds, genders, languages, interests, availability, municipality_codes,
-                     capacity_left, mdt_end) -> "BuddyArrays":
-        """Build from one list per Buddy field (languages and interests as frozensets, availability as Slots)."""
+                     capacity_left, mdt_end, id_type=None) -> "BuddyArrays":
+        """Build from one list per Buddy field (languages and interests as frozensets, availability as Slots).
+
+        `id_type` turns an id of `ids` into the Buddy's id in buddy(i) (e.g. text into a UUID).
+        """
         arrays = cls.__new__(cls)
+        arrays.id_type = id_type
         arrays._setup(today, ids, kinds, genders, languages, interests, availability, municipality_codes,
                       capacity_left, mdt_end)
         return arrays
@@ -384,9 +388,14 @@ class BuddyArrays:
         """Return {buddy id: row index}."""
         return {uid: i for i, uid in enumerate(self.ids)}
 
+    id_type = None
+
     def buddy(self, i) -> Buddy:
         """Return row i as a Buddy."""
-        return Buddy(*(column[i] for column in self.columns))
+        values = [column[i] for column in self.columns]
+        if self.id_type is not None:
+            values[0] = self.id_type(values[0])
+        return Buddy(*values)
 
     def shared_count(self, table: dict, codes) -> np.ndarray:
         count = np.zeros(len(self.ids), dtype=np.int64)
