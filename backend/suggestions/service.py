@@ -4,8 +4,10 @@ Who may ask: a municipal coordinator of the newcomer's branch (backend/orgs/acce
 else gets 404 for the newcomer or branch (403 for a user who is no coordinator at all). The
 buddies come from `matching.rules.eligible_buddies(today)` inside the coordinator's subtree
 (for a branch's proposal: the branch's subtree), minus the buddies the newcomer must not meet
-again. Each request reads the buddies' rows once (only the columns scoring needs), scores them
-with numpy (scoring.score_row), and explains only the pairs it returns (scoring.score).
+again. A request reads which buddies are eligible (ids and versions) and their open matches;
+what scoring needs of each profile comes from per-process caches (read_buddies). It scores
+every buddy at once with numpy (scoring.score_row) and explains only the pairs it returns
+(scoring.score).
 """
 import datetime as dt
 import threading
