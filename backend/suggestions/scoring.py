@@ -217,6 +217,7 @@ def language_part(newcomer: Newcomer, buddy: Buddy) -> Part:
         points = DUTCH_POINTS.get(newcomer.dutch_level, 0)
     else:
         return Part("language", 0, _l("Geen gemeenschappelijke taal"), {"languages": []})
+    # TRANSLATORS: why a buddy is suggested to a newcomer; %(languages)s is a list of language names.
     text = (_l("Spreken allebei %(languages)s", languages=_Labels(LANGUAGES, shared)) if home else
             _l("Spreken allebei alleen Nederlands (Nederlands van de nieuwkomer: %(level)s)",
                level=newcomer.dutch_level))
@@ -229,6 +230,7 @@ def distance_part(newcomer: Newcomer, buddy: Buddy) -> Part:
         return Part("distance", 0, _l("Afstand onbekend"), {"km": None})
     if newcomer.municipality_code == buddy.municipality_code:
         return Part("distance", distance_points(km), _l("Wonen in dezelfde gemeente"), {"km": 0.0})
+    # TRANSLATORS: the distance between the newcomer's and the buddy's municipality.
     return Part("distance", distance_points(km), _l("%(km)s km uit elkaar", km=_Number(km)), {"km": km})
 
 
@@ -241,6 +243,7 @@ def availability_part(newcomer: Newcomer, buddy: Buddy) -> Part:
         text = _l("Minder dan een uur per week samen beschikbaar")
     else:
         hours = minutes // 60
+        # TRANSLATORS: hours per week in which both the newcomer and the buddy are available.
         text = lazy_ngettext("%(num)d uur per week samen beschikbaar", "%(num)d uur per week samen beschikbaar", hours)
     return Part("availability", points, text, {"minutes": minutes})
 
@@ -255,6 +258,7 @@ def interests_part(newcomer: Newcomer, buddy: Buddy) -> Part:
 
 def capacity_part(buddy: Buddy) -> Part:
     left = buddy.capacity_left
+    # TRANSLATORS: how many more newcomers this buddy can take on.
     text = lazy_ngettext("Nog %(num)d plek vrij", "Nog %(num)d plekken vrij", left)
     return Part("capacity", CAPACITY_POINTS * left, text, {"places_left": left})
 
@@ -284,6 +288,7 @@ def preference_part(newcomer: Newcomer, buddy: Buddy) -> tuple[Part | None, bool
     if not wanted:
         return None, True
     met = buddy.gender == wanted
+    # TRANSLATORS: %(gender)s is the buddy gender the newcomer asked for ("Vrouw"); said of a suggested buddy.
     text = (_l("Voorkeur van de nieuwkomer: %(gender)s, en dat klopt", gender=_Labels(GENDERS, [wanted])) if met else
             _l("Voorkeur van de nieuwkomer: %(gender)s, en dat klopt niet", gender=_Labels(GENDERS, [wanted])))
     return Part("preference", 0, text, {"buddy_gender": wanted, "met": met}, flag=not met), met
