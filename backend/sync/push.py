@@ -79,8 +79,9 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
             break
         name = _safe_name(mutation.get("name"))
         result = _check(mid, mutation) or _run_handler(user, client_id, mid, name, mutation["args"])
+        text = result.pop("text", None)  # the rejection's own (lazy) text: the notice words it anew
         if result["status"] == "rejected":
-            add_notice(user_id, "rejected", result["code"], result["message"], mutation=name)
+            _leave_notice(user_id, result, text, name)
         ledger.append({"client_id": client_id, "mid": mid, "name": name, **{k: result[k] for k in LEDGER_FIELDS}})
         results.append(result)
         last = mid
@@ -90,6 +91,18 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
     db.session.commit()
     # user_id: whose session applied the batch, so the phone can tell if another person logged in.
     return {"results": results, "last_mutation_id": last, "stopped": stopped, "user_id": str(user_id)}
+
+
+def _leave_notice(user_id, result: dict, text, name: str) -> None:
+    """Leave the user a notice of the rejection, worded by the phone in its current language."""
+    try:
+        add_notice(user_id, "rejected", result["code"], text if text is not None else result["message"], mutation=name)
+    except (TypeError, ValueError) as err:
+        # A rejection text with values no notice can carry is a bug to fix, but it must not hold
+        # up the phone's queue: the notice keeps the text as it was worded.
+        current_app.logger.error("push: the notice of %s (mid %d) kept its text only: %s [request %s]",
+                                 name, result["mid"], err, request_id())
+        add_notice(user_id, "rejected", result["code"], result["message"], mutation=name)
 
 
 def _check(mid: int, mutation: dict) -> dict | None:
@@ -155,7 +168,8 @@ def _safe_name(name) -> str:
 
 
 def _rejected(mid, code, message, current=None, errors=None) -> dict:
-    result = {"mid": mid, "status": "rejected", "code": code, "message": str(message), "current": current}
+    result = {"mid": mid, "status": "rejected", "code": code, "message": str(message), "current": current,
+              "text": message}
     if errors:
         errors, omitted = bounded_errors(errors)  # an unknown-key flood stays a small answer
         result["errors"] = translate_field_errors(errors)
