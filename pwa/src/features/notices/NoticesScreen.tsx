@@ -1,5 +1,6 @@
 // The notices: newest first, read or not, and marking them read (a notice.read; works offline).
-import { _, formatDateTime } from '../../i18n';
+import { _, formatDateTime, wordEntry } from '../../i18n';
+import { Parts } from '../../i18n/T';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Icon } from '../../ui/Icon';
@@ -9,11 +10,18 @@ import { useWatch } from '../../ui/useWatch';
 import { markNoticesRead } from './mutations';
 import { watchNotices, type Notice } from './queries';
 
+// In the app's current language when the catalog has the notice's entry, else as the server wrote it.
+function NoticeWords({ notice }: { notice: Notice }) {
+  const parts = wordEntry(notice);
+  if (parts) return <Parts parts={parts} />;
+  return <>{notice.message || (notice.kind === 'rejected' ? _("De server heeft deze wijziging geweigerd.") : '')}</>;
+}
+
 function NoticeText({ notice }: { notice: Notice }) {
-  if (notice.kind !== 'rejected') return <p>{notice.message}</p>;
+  if (notice.kind !== 'rejected') return <p><NoticeWords notice={notice} /></p>;
   return (
     <p>
-      {_("Een wijziging is niet doorgevoerd:")} {notice.message || _("De server heeft deze wijziging geweigerd.")}
+      {_("Een wijziging is niet doorgevoerd:")} <NoticeWords notice={notice} />
     </p>
   );
 }
