@@ -13,7 +13,7 @@ import re
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, ngettext
 
 from backend.accounts.models import User  # push may import accounts: backend/sync/__init__.py
 from backend.errors import AppError, ServiceUnavailable, bounded_errors, is_outage, request_id, translate_field_errors
@@ -47,7 +47,8 @@ def push(user, client_id, schema_version: int, mutations: list[dict]) -> dict:
     clients.check_schema_version(schema_version)
     limit = current_app.config["SYNC_MAX_BATCH"]
     if len(mutations) > limit:
-        raise AppError(gettext("Stuur hoogstens %(n)d wijzigingen per keer.", n=limit), code=413)
+        raise AppError(ngettext("Stuur hoogstens %(n)d wijziging per keer.", "Stuur hoogstens %(n)d wijzigingen per keer.",
+                                limit, n=limit), code=413)
     clients.claim_client(user, client_id)
     try:
         return _apply_batch(user.id, client_id, mutations)
