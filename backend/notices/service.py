@@ -73,7 +73,9 @@ def catalog_entry(message) -> dict:
             raise TypeError(f"a notice's message is a str or a lazy string, not {type(message).__name__}")
         return {"msgid": None, "msgid_plural": None, "params": None}
     func = message._func
-    names = _SIGNATURES.get(getattr(func, "__name__", "")) if getattr(func, "__module__", "") == "flask_babel" else None
+    from_babel = getattr(func, "__module__", "") == "flask_babel" or isinstance(getattr(func, "__self__", None),
+                                                                                 flask_babel.Domain)
+    names = _SIGNATURES.get(getattr(func, "__name__", "")) if from_babel else None
     if names is None:
         raise TypeError("a notice's lazy message must come from lazy_gettext, lazy_ngettext, lazy_pgettext or lazy_npgettext")
     if len(message._args) > len(names):
