@@ -116,3 +116,21 @@ def test_params_that_are_not_json_numbers_or_strings_are_refused_when_the_notice
             add_notice(user.id, "alert", "test", lazy_gettext("Over %(what)s", what=value))
         db.session.rollback()
     assert notices_of(app, user) == []
+
+
+def test_a_rejection_whose_values_a_notice_cannot_carry_still_leaves_its_text(app, device, amal):
+    """A bug in a feature's rejection must not hold up the phone's queue: the notice keeps its text."""
+    import marshmallow as ma
+
+    def refuse(user, args):
+        raise registry.Rejected("conflict", lazy_gettext("Botst met %(what)s.", what=["a", "b"]))
+
+    registry.mutation("test.refuse", ma.Schema())(refuse)
+    try:
+        result = device.push(device.mutation("test.refuse")).json["results"][0]
+    finally:
+        del registry.MUTATIONS["test.refuse"]
+    assert result["status"] == "rejected" and result["message"] == "Botst met ['a', 'b']."
+    device.pull()
+    (row,) = device.entities("notice").values()
+    assert (row["msgid"], row["params"], row["message"]) == (None, None, "Botst met ['a', 'b'].")
