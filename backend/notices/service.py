@@ -14,6 +14,7 @@ from flask_babel import LazyString, force_locale
 from backend.accounts.models import User
 from backend.db import utcnow
 from backend.extensions import db
+from backend.i18n.catalogs import CONTEXT_GLUE
 from backend.notices.models import Notice
 from backend.sync import changes
 
@@ -25,7 +26,6 @@ _SIGNATURES = {
     "pgettext": ("context", "msgid"),
     "npgettext": ("context", "msgid", "msgid_plural", "num"),
 }
-CONTEXT_SEPARATOR = "\x04"  # gettext's key for an entry with a msgctxt: "context\x04msgid"
 
 
 def notice_data(notice: Notice) -> dict:
@@ -95,7 +95,7 @@ def catalog_entry(message) -> dict:
             )
     msgid = bound["msgid"]
     if "context" in bound:
-        msgid = f"{bound['context']}{CONTEXT_SEPARATOR}{msgid}"
+        msgid = f"{bound['context']}{CONTEXT_GLUE}{msgid}"  # gettext's key, as in the PWA's JSON
     return {"msgid": msgid, "msgid_plural": bound.get("msgid_plural"), "params": params or None}
 
 
