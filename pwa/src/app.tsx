@@ -74,6 +74,7 @@ export function App() {
   const chooseLanguage = (next: Lang) => void setLanguage(next, { remember: true });
 
   let screen;
+  // TRANSLATORS: shown while something loads.
   if (current.status === 'loading') screen = <p role="status" class="screen">{_("Even geduld…")}</p>;
   else if (!user) screen = <LoginScreen />;
   else {

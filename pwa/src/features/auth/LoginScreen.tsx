@@ -66,6 +66,7 @@ export function LoginScreen() {
       <form data-testid="login-form" onSubmit={submit} noValidate>
         <Field
           id="login-email"
+          // TRANSLATORS: label of the login form's e-mail address field.
           label={_("E-mailadres")}
           type="email"
           name="email"
@@ -78,6 +79,7 @@ export function LoginScreen() {
         />
         <Field
           id="login-password"
+          // TRANSLATORS: label of the login form's password field.
           label={_("Wachtwoord")}
           type="password"
           name="password"
@@ -90,6 +92,7 @@ export function LoginScreen() {
           {error && <p><Icon name="warning" /> {error}</p>}
         </div>
         <Button type="submit" icon="login" disabled={busy}>
+          {/* TRANSLATORS: button: log in (also the login screen's title). */}
           {_("Inloggen")}
         </Button>
       </form>
