@@ -1,14 +1,14 @@
 """notice params: the catalog entry (msgid, msgid_plural) and its values, so a notice is worded in the app's current language
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
