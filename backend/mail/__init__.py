@@ -31,11 +31,11 @@ def build(to: str, subject: str, text: str, html: str | None = None, language: s
     msg["To"] = to
     msg["Subject"] = subject
     msg["Message-ID"] = make_msgid(domain=config["MAIL_FROM"].rsplit("@", 1)[-1].strip(">") or None)
-    if language:
-        msg["Content-Language"] = language
     msg.set_content(text)
     if html is not None:
         msg.add_alternative(html, subtype="html")
+    if language:  # after the content: set_content() replaces the Content-* headers
+        msg["Content-Language"] = language
     return msg
 
 
