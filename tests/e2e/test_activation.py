@@ -69,7 +69,7 @@ def test_a_buddy_resets_the_password_with_the_link_from_the_mail(new_context, de
     page.get_by_role("button", name="Stuur de link").click()
     expect(page.get_by_test_id("forgot-sent")).to_contain_text("buddy@demo.maatje.nl")
 
-    [message] = smtp_inbox.to("buddy@demo.maatje.nl")
+    [message] = smtp_inbox.to("buddy@demo.maatje.nl")  # waits for the mail sent after the answer
     link = re.search(r"https://maatje\.test(/wachtwoord-herstellen#\S+)", message.get_body(("plain",)).get_content())[1]
     page.goto(link)
     page.get_by_test_id("reset-form").wait_for()
