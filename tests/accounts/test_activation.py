@@ -215,3 +215,16 @@ def test_login_limit_is_per_account_whichever_name_is_used(app, client, pending)
     assert codes == [401] * 5 + [429]
     with app.app_context():
         assert _db.session.scalar(sa.select(User.username).where(User.email == "amal@example.org")) == "amal.h"
+
+
+def test_activating_on_a_phone_someone_else_was_logged_in_on_ends_their_session(app, client, make_user, pending):
+    from backend.accounts.models import UserSession
+
+    sanne = make_user("buddy", email="sanne@example.org")
+    assert client.post("/api/auth/login", json={"login": "sanne@example.org", "password": PASSWORD}).status_code == 200
+    user_id, code = pending()
+    assert activate(client, code).json["user"]["id"] == str(user_id)
+    assert client.get("/api/auth/me").json["user"]["id"] == str(user_id)
+    with app.app_context():
+        assert _db.session.scalar(sa.select(sa.func.count()).select_from(UserSession)
+                                  .where(UserSession.user_id == sanne.id)) == 0
