@@ -244,4 +244,4 @@ class ActivationCode(MethodView):
         """
         user, code, expires_at = service.reissue_activation_code(auth.me(), user_id)
         compression.carries_secret()
-        return tokens.activation_card(code, expires_at)
+        return tokens.activation_card(code, expires_at, user.locale)

@@ -159,12 +159,13 @@ def redeem_reset(token: str, password: str, user_agent: str | None = None, repla
     return _redeem("reset", (token or "").strip(), password, "token", INVALID_LINK, None, user_agent, replaces)
 
 
-def activation_card(code: str, expires_at) -> dict:
+def activation_card(code: str, expires_at, locale: str | None = None) -> dict:
     """Return what a coordinator hands over (ActivationCodeSchema): the code, its expiry, the link
-    PUBLIC_URL/activeren#<code> (a fragment: browsers never send it to a server, so no log holds
-    it) and that link as a QR code (an SVG made here, no outside service)."""
+    PUBLIC_URL/activeren?lang=<the user's language>#<code> (the code in the fragment: browsers
+    never send it to a server, so no log holds it; the screen opens in the newcomer's language)
+    and that link as a QR code (an SVG made here, no outside service)."""
     from backend.mail.messages import app_url
 
-    url = app_url(f"/activeren#{code}")
+    url = app_url("/activeren" + (f"?lang={locale}" if locale else "") + f"#{code}")
     return {"code": code, "expires_at": expires_at, "url": url,
             "qr_svg": segno.make(url, error="m").svg_inline(scale=4, title=code)}

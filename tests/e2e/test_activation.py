@@ -13,24 +13,26 @@ from backend.orgs.service import get_by_code
 NEW_PASSWORD = "zon-over-de-vecht"
 
 
-def pending_newcomer(app, username="amal.haddad"):
-    """An account made at intake, with its first code (as the coordinator hands it over)."""
-    with app.app_context():
-        user = service.create_pending_user("أمل حداد", username, ["newcomer"], get_by_code("GM0344"), None)
+def pending_newcomer(app, username="amal.haddad", locale="ar"):
+    """An account made at intake, with its first code and the link of its QR code (the path)."""
+    with app.app_context(), app.test_request_context():
+        user = service.create_pending_user("أمل حداد", username, ["newcomer"], get_by_code("GM0344"), locale)
         code = tokens.issue_activation_code(user, None)
+        card = tokens.activation_card(code, None, user.locale)
         _db.session.commit()
-        return code
+        return code, card["url"].removeprefix("http://localhost")
 
 
 def test_a_newcomer_activates_the_account_with_a_code_in_arabic(new_context, app):
-    code = pending_newcomer(app)
-    page = new_context().new_page()
-    page.goto(f"/activeren#{code}")
+    code, link = pending_newcomer(app)
+    assert link == f"/activeren?lang=ar#{code}"
+    page = new_context().new_page()  # a Dutch phone (locale nl-NL)
+    page.goto(link)  # as the QR code opens it
     page.get_by_test_id("activate").wait_for()
     expect(page.locator("#activation-code")).to_have_value(code)
     assert "#" not in page.url  # the code does not stay in the address bar or the history
-    page.get_by_test_id("language-picker").select_option("ar")  # the newcomer's language first
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")  # in the newcomer's language at once
+    expect(page.get_by_test_id("language-picker")).to_have_value("ar")
     form = page.get_by_test_id("activate-form")
     page.locator("#new-password").fill(NEW_PASSWORD)
     page.locator("#repeat-password").fill(NEW_PASSWORD + "!")
@@ -42,11 +44,12 @@ def test_a_newcomer_activates_the_account_with_a_code_in_arabic(new_context, app
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     with app.app_context():
         user = _db.session.scalar(sa.select(User).where(User.username == "amal.haddad"))
-        assert user.locale == "ar"  # the language picked before activation is the account's
+        assert user.locale == "ar"
 
     # The code worked once; from now on the username and the password log in.
     other = new_context().new_page()
     other.goto("/activeren")
+    other.get_by_test_id("language-picker").select_option("nl")  # the device's language, chosen on the spot
     other.locator("#activation-code").fill(code.lower().replace("-", " "))
     other.locator("#new-password").fill("een-ander-wachtwoord")
     other.locator("#repeat-password").fill("een-ander-wachtwoord")

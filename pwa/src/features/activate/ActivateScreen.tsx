@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import * as api from '../../api';
-import { _, currentLang } from '../../i18n';
+import { _, currentLang, isLang, setLanguage } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Field } from '../../ui/Field';
@@ -27,6 +27,9 @@ export function ActivateScreen() {
   useEffect(() => {
     const fromLink = takeFragment();
     if (fromLink) setCode(fromLink);
+    // The coordinator's link names the newcomer's language (?lang=ar): open in it.
+    const lang = new URLSearchParams(location.search).get('lang');
+    if (isLang(lang) && lang !== currentLang()) void setLanguage(lang, { remember: true });
   }, []);
 
   async function submit(event: Event) {
