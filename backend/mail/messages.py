@@ -32,6 +32,7 @@ def app_url(path: str = "/") -> str:
 def render(message: Message, locale: str) -> tuple[str, str]:
     """Return (text, html) of a message in `locale` (its direction: rtl for Arabic, Farsi...)."""
     direction = "rtl" if locale in current_app.config["RTL_LANGUAGES"] else "ltr"
+    # TRANSLATORS: the closing of every mail; "Maatje" is the app's name, signing it.
     signature = _("Met vriendelijke groet,\nMaatje")
     text_parts = list(message.paragraphs)
     if message.link:
@@ -111,6 +112,7 @@ def send_password_reset(user, link: str) -> None:
                   "Dan hoef je niets te doen: je wachtwoord blijft hetzelfde."),
             ],
             link=link,
+            # TRANSLATORS: the text of the link in the password-reset mail.
             link_label=_("Nieuw wachtwoord kiezen"),
         )
         deliver_later(user.email, locale, message)
@@ -130,10 +132,11 @@ def send_signup_confirmation(user) -> bool:
                 _("Bedankt voor je aanmelding als maatje bij %(organisation)s.", organisation=org) if org
                 else _("Bedankt voor je aanmelding als maatje."),
                 _("Een coördinator neemt contact met je op voor een kennismakingsgesprek. Daarna vragen "
-                  "we je referenties en een Verklaring Omtrent het Gedrag (VOG) aan. Pas als dat rond "
+                  "we je referenties en een Verklaring Omtrent het Gedrag aan. Pas als dat rond "
                   "is, stellen we je voor aan een nieuwkomer."),
             ],
             link=app_url("/"),
+            # TRANSLATORS: the text of a link in a mail that opens the Maatje app.
             link_label=_("Naar Maatje"),
         )
         return deliver(user.email, locale, message)

@@ -3,14 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import * as api from '../../api';
-import { _, currentLang, isLang, setLanguage } from '../../i18n';
+import { _, currentLang, isLang, ngettext, setLanguage } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
 import { useTitle } from '../../ui/useTitle';
 import { signedIn } from '../auth/session';
-import { looksLikeCode, takeFragment } from './code';
+import { CODE_LENGTH, EXAMPLE_CODE, looksLikeCode, takeFragment } from './code';
 import { mismatch, PasswordFields } from './PasswordFields';
 import { problemsOf, type Problems } from './submit';
 import './activate.css';
@@ -35,7 +35,11 @@ export function ActivateScreen() {
   async function submit(event: Event) {
     event.preventDefault();
     const fields: Record<string, string[]> = {};
-    if (!looksLikeCode(code)) fields.code = [_("Een code heeft 10 letters en cijfers, bijvoorbeeld K7QX-M4TZ-9P.")];
+    if (!looksLikeCode(code)) {
+      // TRANSLATORS: {example} is a code like K7QX-M4TZ-9P; keep it as it is.
+      fields.code = [ngettext("Een code heeft {n} letter of cijfer, bijvoorbeeld {example}.",
+        "Een code heeft {n} letters en cijfers, bijvoorbeeld {example}.", CODE_LENGTH, { example: EXAMPLE_CODE })];
+    }
     if (!password) fields.password = [_("Kies een wachtwoord.")];
     const different = mismatch(password, repeat);
     if (different) fields.repeat = [different];

@@ -1,6 +1,9 @@
 // A new password, typed twice: the two must match before anything is sent.
-import { _ } from '../../i18n';
+import { _, ngettext } from '../../i18n';
 import { Field } from '../../ui/Field';
+
+// The server's rule (backend/accounts/passwords.py MIN_LENGTH); the server has the last word.
+const MIN_LENGTH = 10;
 
 interface Props {
   password: string;
@@ -24,7 +27,10 @@ export function PasswordFields({ password, repeat, onPassword, onRepeat, error, 
         error={error}
         onInput={(e) => onPassword(e.currentTarget.value)}
       />
-      <p class="hint">{_("Minstens 10 tekens. Een zin van een paar woorden is goed te onthouden.")}</p>
+      <p class="hint">
+        {ngettext("Minstens {n} teken.", "Minstens {n} tekens.", MIN_LENGTH)}{' '}
+        {_("Een zin van een paar woorden is goed te onthouden.")}
+      </p>
       <Field
         id="repeat-password"
         label={_("Herhaal het wachtwoord")}

@@ -1,7 +1,9 @@
 // Activation codes as people type them, and secrets that arrive in the address's fragment.
 
 // The code's alphabet (backend/accounts/tokens.py): no 0/O, 1/I/L.
-const ALPHABET = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/;
+export const CODE_LENGTH = 10;
+export const EXAMPLE_CODE = 'K7QX-M4TZ-9P';
+const ALPHABET = new RegExp(`^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{${CODE_LENGTH}}$`);
 
 // What the server compares: no case, spaces or dashes ("k7qx m4tz-9p" -> "K7QXM4TZ9P").
 export function normaliseCode(text: string): string {
