@@ -98,7 +98,10 @@ export function LoginScreen() {
         </Button>
       </form>
       <ul class="login-links">
-        <li><a href="/wachtwoord-vergeten" data-testid="forgot-link">{_("Wachtwoord vergeten?")}</a></li>
+        <li><a href="/wachtwoord-vergeten" data-testid="forgot-link">{
+          // TRANSLATORS: link on the login screen to reset a forgotten password.
+          _("Wachtwoord vergeten?")
+        }</a></li>
         <li><a href="/activeren" data-testid="activate-link">{_("Ik heb een activeringscode")}</a></li>
       </ul>
     </section>
