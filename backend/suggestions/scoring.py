@@ -227,6 +227,7 @@ def language_part(newcomer: Newcomer, buddy: Buddy) -> Part:
 def distance_part(newcomer: Newcomer, buddy: Buddy) -> Part:
     km = _km(newcomer.municipality_code, buddy.municipality_code)
     if km is None:
+        # TRANSLATORS: the distance between newcomer and buddy is unknown (a municipality code we do not know).
         return Part("distance", 0, _l("Afstand onbekend"), {"km": None})
     if newcomer.municipality_code == buddy.municipality_code:
         return Part("distance", distance_points(km), _l("Wonen in dezelfde gemeente"), {"km": 0.0})

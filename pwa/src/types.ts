@@ -11,7 +11,8 @@ export interface Organisation {
 
 export interface User {
   id: string;
-  email: string;
+  email: string | null; // a newcomer made at intake may have none: they log in with the username
+  username?: string | null;
   display_name: string;
   locale: string;
   roles: Role[];
@@ -41,7 +42,10 @@ export interface NoticeData {
   id: string;
   kind: string;
   code: string;
-  message: string;
+  message: string; // in the recipient's language when it was left: shown when there is no msgid
+  msgid?: string | null; // the catalog entry ("context\u0004msgid" with a msgctxt): worded anew
+  msgid_plural?: string | null;
+  params?: Record<string, string | number> | null; // values for %(name)s / %(n)d; num picks the form
   mutation: string | null;
   created_at: string;
   read: boolean;

@@ -58,11 +58,14 @@ function BottomNav() {
   const { path } = useLocation();
   const current = (to: string) => (path === to ? 'page' : undefined);
   return (
+    // TRANSLATORS: name of the bottom navigation bar, read out by screen readers.
     <nav class="bottom-nav" aria-label={_("Hoofdmenu")}>
       <a href="/" aria-current={current('/')}>
+        {/* TRANSLATORS: the bottom bar's link to the home screen (a noun: the start page, not the verb "to start"). */}
         <Icon name="home" /> <span>{_("Start")}</span>
       </a>
       <a href="/profiel" aria-current={current('/profiel')}>
+        {/* TRANSLATORS: the bottom bar's link to the profile screen (name, availability, language). */}
         <Icon name="user" /> <span>{_("Mijn profiel")}</span>
       </a>
       <NoticeBell current={path === '/meldingen'} />
