@@ -30,7 +30,6 @@ from backend.db import utcnow
 from backend.extensions import db
 from backend.matching import service
 from backend.matching.models import AlertSent, Match, MatchEvent
-from backend.notices.service import add_notice
 from backend.orgs.models import Organisation
 from backend.orgs.settings import get_setting
 from backend.sync.models import SyncChange
@@ -82,7 +81,7 @@ def remind_proposals(now) -> int:
         for role, user_id, answer in (("newcomer", match.newcomer_id, match.newcomer_answer),
                                       ("buddy", match.buddy_id, match.buddy_answer)):
             if answer is None and claim(match.id, f"expiring:{role}", now):
-                add_notice(user_id, "alert", "match_expiring",
+                service.notify(user_id, "match_expiring",
                            _l("Een voorstel voor een maatje verloopt bijna. Geef je antwoord."))
                 sent += 1
         db.session.commit()
@@ -101,7 +100,7 @@ def planned_ends(now) -> int:
             continue
         if claim(match.id, f"planned_end:{match.planned_end.isoformat()}", now):
             for user in service.branch_coordinators(match.organisation_id):
-                add_notice(user.id, "alert", "match_planned_end",
+                service.notify(user.id, "match_planned_end",
                            _l("Een koppeling nadert haar geplande einddatum (%(date)s). Bespreek het vervolg.",
                               date=match.planned_end.isoformat()))
             sent += 1
@@ -136,7 +135,7 @@ def quiet_pairs(now) -> int:
             else:
                 recipients = [match.buddy_id if who == "buddy" else match.newcomer_id]
             for user_id in recipients:
-                add_notice(user_id, "alert", f"match_quiet_{who}", QUIET[who])
+                service.notify(user_id, f"match_quiet_{who}", QUIET[who])
                 sent += 1
         db.session.commit()
     return sent

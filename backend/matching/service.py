@@ -28,7 +28,7 @@ import calendar
 import datetime as dt
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import force_locale, lazy_gettext as _l
 
 from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile
@@ -36,7 +36,7 @@ from backend.db import utcnow
 from backend.errors import Conflict, NotFound
 from backend.extensions import db
 from backend.matching import rules
-from backend.matching.access import can_read_personal, require_coordinator, require_personal
+from backend.matching.access import can_read_personal, is_coordinator, require_coordinator, require_personal
 from backend.matching.models import OPEN, Match, MatchEvaluation, MatchEvent
 from backend.newcomers.models import NewcomerIntake
 from backend.notices.service import add_notice
@@ -146,6 +146,8 @@ def get_match(user, match_id) -> dict:
     role = role_of(match, user.id) if match is not None else None
     if role is not None:
         return party_view(match, role)
+    if not is_coordinator(user):
+        raise NotFound()  # a party of another match learns nothing, not even that it exists
     match = _coordinated(user, match_id, lock=False)
     return coordinator_view(match)
 
@@ -289,14 +291,22 @@ def branch_coordinators(org_id) -> list[User]:
     return [u for u in users if u.has_role("coordinator")]
 
 
+def notify(user_id, code: str, message) -> None:
+    """Leave a matching alert for one user, worded in their language (also outside a request:
+    the alerts command)."""
+    user = db.session.get(User, user_id)
+    with force_locale((user.locale if user else None) or "nl"):
+        add_notice(user_id, "alert", code, message)
+
+
 def _notify_parties(match: Match, code: str, message) -> None:
     for user_id in (match.newcomer_id, match.buddy_id):
-        add_notice(user_id, "alert", code, message)
+        notify(user_id, code, message)
 
 
 def _notify_coordinators(match: Match, code: str, message) -> None:
     for user in branch_coordinators(match.organisation_id):
-        add_notice(user.id, "alert", code, message)
+        notify(user.id, code, message)
 
 
 # -- transitions --------------------------------------------------------------------------------
@@ -511,7 +521,7 @@ def apply_end(user, match_id, reason, note="", now=None) -> Match:
     _end(match, user, reason, note, now)
     _notify_coordinators(match, "match_ended", _l("Een koppeling is door een van beiden beëindigd."))
     other = match.buddy_id if match.newcomer_id == user.id else match.newcomer_id
-    add_notice(other, "alert", "match_ended", _l("Jullie koppeling is beëindigd. Vertel ons hoe het ging."))
+    notify(other, "match_ended", _l("Jullie koppeling is beëindigd. Vertel ons hoe het ging."))
     return match
 
 
