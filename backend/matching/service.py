@@ -36,7 +36,7 @@ from backend.db import utcnow
 from backend.errors import Conflict, NotFound
 from backend.extensions import db
 from backend.matching import rules
-from backend.matching.access import can_read_personal, is_coordinator, require_coordinator, require_personal
+from backend.orgs.access import can_read_personal, is_coordinator, require_coordinator, require_personal
 from backend.matching.models import OPEN, Match, MatchEvaluation, MatchEvent
 from backend.newcomers.models import NewcomerIntake
 from backend.notices.service import add_notice
@@ -450,6 +450,8 @@ def approve(coordinator, match_id, note="", now=None) -> Match:
     match = _coordinated(coordinator, match_id)
     _check(match, "approve")
     profile = _lock_profile(match.buddy_id)
+    if profile is None:  # a match made without one (demo data), or the profile was removed
+        raise Conflict(NO_BUDDY_PROFILE)
     reasons = [r for r in rules.why_not_eligible(profile, match.newcomer_id, now.date()) if r is not rules.NO_CAPACITY]
     if reasons:
         raise Conflict(reasons[0], errors={"buddy_id": list(reasons)})
