@@ -61,32 +61,47 @@ FROM = {
 
 # The status in words, to fit "... die %(status)s is".
 STATUS_WORDS = {
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "proposed": _l("voorgesteld"),
     # TRANSLATORS: a match both sides said yes to, waiting for the coordinator's approval.
     "agreed": _l("door beiden geaccepteerd"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "active": _l("actief"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "paused": _l("gepauzeerd"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "ended": _l("beëindigd"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "declined": _l("afgewezen"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "expired": _l("verlopen"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "withdrawn": _l("ingetrokken"),
 }
 ACTION_WORDS = {
+    # TRANSLATORS: the action "accept" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "accept": _l("Accepteren"),
+    # TRANSLATORS: the action "decline" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "decline": _l("Afwijzen"),
+    # TRANSLATORS: the action "approve" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "approve": _l("Goedkeuren"),
+    # TRANSLATORS: the action "withdraw" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "withdraw": _l("Intrekken"),
+    # TRANSLATORS: the action "pause" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "pause": _l("Pauzeren"),
+    # TRANSLATORS: the action "resume" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "resume": _l("Hervatten"),
+    # TRANSLATORS: the action "end" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "end": _l("Beëindigen"),
+    # TRANSLATORS: the action "expire" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "expire": _l("Laten verlopen"),
+    # TRANSLATORS: the action "evaluate" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "evaluate": _l("Beoordelen"),
 }
 ALREADY_OPEN = _l("Deze nieuwkomer heeft al een voorstel of een lopende koppeling.")
 NO_INTAKE = _l("Doe eerst de intake van deze nieuwkomer.")
 NO_BUDDY_PROFILE = _l("Deze persoon heeft geen maatjesprofiel.")
 PROPOSAL_EXPIRED = _l("Dit voorstel is verlopen: er is te lang niet op geantwoord.")
-ALREADY_ANSWERED = _l("Je hebt dit voorstel al afgewezen.")
 ALREADY_EVALUATED = _l("Je hebt deze koppeling al beoordeeld.")
 ENGAGED_FULL = _l("Dit maatje heeft al zoveel actieve koppelingen als het aankan.")
 
