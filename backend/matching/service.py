@@ -28,6 +28,7 @@ import calendar
 import datetime as dt
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask_babel import force_locale, lazy_gettext as _l
 
 from backend.accounts.models import User
@@ -179,7 +180,8 @@ def list_matches(user, status=None):
         return sa.select(Match).where(sa.false())
     from backend.orgs.service import subtree_clause
 
-    query = sa.select(Match).where(subtree_clause(Match.organisation_id, org))
+    query = (sa.select(Match).where(subtree_clause(Match.organisation_id, org))
+             .options(so.selectinload(Match.newcomer), so.selectinload(Match.buddy)))
     if status:
         query = query.where(Match.status.in_(status))
     return query.order_by(Match.created_at.desc(), Match.id)
@@ -295,6 +297,15 @@ def publish_offers(match: Match) -> None:
     db.session.flush()
     for role, user_id in (("newcomer", match.newcomer_id), ("buddy", match.buddy_id)):
         changes.record_put("match_offer", offer_entity_id(match, role), f"user:{user_id}", offer_data(match, role))
+
+
+def publish_contact_change(user_id) -> None:
+    """Send the other side of each active or paused match of `user_id` their new contact details.
+
+    Call it in the transaction that changes a user's e-mail, phone or `shares` (no commit).
+    """
+    for match in db.session.scalars(sa.select(Match).where(Match.id.in_(engaged_match_ids(user_id)))):
+        publish_offers(match)
 
 
 # -- notices ------------------------------------------------------------------------------------
