@@ -51,6 +51,25 @@ export interface NoticeData {
   read: boolean;
 }
 
+// One party's view of a match proposal or match (server: backend/matching/service.offer_data).
+// `contact` is null until the match is active, then what the other chose to share.
+export interface MatchOfferData {
+  id: string; // <match id>:<role>
+  match_id: string;
+  role: 'newcomer' | 'buddy';
+  status: 'proposed' | 'agreed' | 'active' | 'paused' | 'ended' | 'declined' | 'expired' | 'withdrawn';
+  other_first_name: string;
+  other_municipality: string | null;
+  shared_languages: string[];
+  shared_interests: string[];
+  own_answer: 'accepted' | 'declined' | null;
+  expires_at: string | null;
+  planned_end: string | null;
+  contact: { email?: string; phone?: string } | null;
+  evaluated: boolean;
+  created_at: string | null;
+}
+
 export interface Mutation {
   mid: number;
   name: string;

@@ -1,6 +1,6 @@
 // IndexedDB through Dexie: the database name, its tables and the upgrade ladder, all in one place.
 import Dexie, { type Table } from 'dexie';
-import type { Mutation, NoticeData, ProfileData, User } from '../types';
+import type { MatchOfferData, Mutation, NoticeData, ProfileData, User } from '../types';
 import { uuid } from '../uuid';
 
 export const DB_NAME = 'maatje';
@@ -74,6 +74,7 @@ export class MaatjeDB extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
   parked!: Table<Parked, string>;
+  match_offer!: Table<Row<MatchOfferData>, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -86,6 +87,8 @@ export class MaatjeDB extends Dexie {
     });
     // A new table only: version 1 data stays as it is. No `scope` index: parked rows are not synced.
     this.version(2).stores({ parked: 'user_id' });
+    // A new synced table: each party's view of a match proposal (screens come with issue 9's PWA part).
+    this.version(3).stores({ match_offer: 'id, scope' });
   }
 }
 
