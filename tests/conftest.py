@@ -29,7 +29,9 @@ def app(database_uri):
     app = create_app(Config)
     with app.app_context():
         migrate.rebuild_for_tests()
-    return app
+    yield app
+    with app.app_context():
+        _db.engine.dispose()  # close the pool's connections now, not when the collector finds them
 
 
 @pytest.fixture(autouse=True)

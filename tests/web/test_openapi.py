@@ -10,6 +10,7 @@ from openapi_spec_validator import validate
 from backend import create_app
 from backend.accounts.models import ROLES
 from backend.config import TestConfig
+from backend.extensions import db
 from backend.sync import registry
 
 METHODS = ("get", "put", "post", "patch", "delete")
@@ -120,12 +121,20 @@ def test_a_newly_registered_mutation_appears_without_more_work(app):
     class Config(TestConfig):
         SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
 
+    def spec_of_a_fresh_app():
+        fresh = create_app(Config)
+        try:
+            return fresh.test_client().get("/api/openapi.json").json
+        finally:
+            with fresh.app_context():
+                db.engine.dispose()  # close its connections now, not when the collector finds them
+
     registry.mutation("test_echo.say", EchoSchema())(lambda user, args: args)
     try:
-        spec = create_app(Config).test_client().get("/api/openapi.json").json
+        spec = spec_of_a_fresh_app()
     finally:
         del registry.MUTATIONS["test_echo.say"]  # the registry is module-global
-        create_app(Config)  # and so is the spec: rebuild it without the throw-away mutation
+        spec_of_a_fresh_app()  # and so is the spec: rebuild it without the throw-away mutation
     validate(spec)
     schemas = spec["components"]["schemas"]
     assert schemas["TestEchoSayArgs"]["properties"]["word"]["enum"] == ["hallo", "dag"]
