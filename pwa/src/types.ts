@@ -104,3 +104,39 @@ export interface DeviceSession {
   last_seen_at: string;
   current: boolean;
 }
+
+// The translated catalogues (GET /api/catalogues): code -> label in the request's language.
+// goals: domain code -> goal code -> label.
+export interface Catalogues {
+  languages: Record<string, string>;
+  interests: Record<string, string>;
+  domains: Record<string, string>;
+  goals: Record<string, Record<string, string>>;
+  categories: Record<string, string>;
+  dutch_levels: Record<string, string>;
+  learning_routes: Record<string, string>;
+  genders: Record<string, string>;
+  buddy_kinds: Record<string, string>;
+  decline_reasons: Record<string, string>;
+  end_reasons: Record<string, string>;
+}
+
+export type MatchStatus = 'proposed' | 'agreed' | 'active' | 'paused' | 'ended' | 'declined' | 'expired' | 'withdrawn';
+export type MatchAnswer = 'accepted' | 'declined';
+
+// One party's view of a proposal or match (synced entity "match_offer" in the user's scope):
+// the other person's first name and municipality and what the two share, never contact details
+// before the match is active; then only what that person chose to share.
+export interface MatchOfferData {
+  id: string; // the match id
+  status: MatchStatus;
+  role: 'newcomer' | 'buddy'; // this user's side
+  other_name: string;
+  other_municipality: string;
+  shared_languages: string[]; // catalogue codes
+  shared_interests: string[];
+  my_answer: MatchAnswer | null;
+  expires_at: string | null;
+  planned_end: string | null;
+  contact: { email?: string | null; phone?: string | null } | null;
+}

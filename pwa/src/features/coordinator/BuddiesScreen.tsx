@@ -1,0 +1,41 @@
+// Buddy vetting: the buddies of the branch by vetting state, each opening their page.
+import { useState } from 'preact/hooks';
+import { _, formatNumber } from '../../i18n';
+import type { ScreenProps } from '../../ui/screen';
+import { useTitle } from '../../ui/useTitle';
+import { coordinatorApi, items } from './api';
+import { SelectField } from './Choices';
+import { BackLink, RowLink } from './parts';
+import { RemoteView, useRemote } from './remote';
+import { VETTING_ORDER, vettingStateText } from './words';
+
+const STATES = [...VETTING_ORDER, 'paused', 'stopped'];
+
+export function BuddiesScreen({ user }: ScreenProps) {
+  useTitle(_("Maatjes screenen"));
+  const [state, setState] = useState('');
+  const [remote, retry] = useRemote(() => coordinatorApi.buddies(state || undefined).then(items), [state, user.id]);
+  return (
+    <section class="screen coordinator buddies" data-testid="buddies" aria-labelledby="buddies-title">
+      <BackLink href="/coordinatie" />
+      <h1 id="buddies-title">{_("Maatjes screenen")}</h1>
+      <SelectField id="buddy-state" label={_("Stap")} value={state} onChange={setState} optional
+        options={Object.fromEntries(STATES.map((s) => [s, vettingStateText(s)]))} />
+      <RemoteView remote={remote} retry={retry}>
+        {(buddies) => buddies.length === 0 ? <p>{_("Geen maatjes in deze stap.")}</p> : (
+          <>
+            <p role="status">{formatNumber(buddies.length)} · {state ? vettingStateText(state) : _("alle stappen")}</p>
+            <ul class="rows">
+              {buddies.map((b) => (
+                <RowLink key={b.id} href={`/coordinatie/maatjes/${b.id}`} testid="buddy-row">
+                  <bdi>{b.display_name}</bdi>
+                  <span class="row-sub">{vettingStateText(b.state)}</span>
+                </RowLink>
+              ))}
+            </ul>
+          </>
+        )}
+      </RemoteView>
+    </section>
+  );
+}

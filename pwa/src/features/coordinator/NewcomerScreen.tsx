@@ -1,0 +1,111 @@
+// One newcomer, for their branch's coordinator: the intake in words, their match (if any), a new
+// activation code (ends the old code and every session), and the way to suggestions.
+import { useState } from 'preact/hooks';
+import { _, formatDate, weekdayName } from '../../i18n';
+import type { Catalogues } from '../../types';
+import { Button } from '../../ui/Button';
+import { Icon } from '../../ui/Icon';
+import type { ScreenProps } from '../../ui/screen';
+import { useTitle } from '../../ui/useTitle';
+import { label } from '../catalogues/catalogues';
+import { useCatalogues } from '../catalogues/useCatalogues';
+import { ActivationCard } from './ActivationCard';
+import { coordinatorApi, type ActivationCode, type Newcomer } from './api';
+import { BackLink, PairName, RowLink, StatusPill } from './parts';
+import { RemoteView, useAction, useRemote } from './remote';
+
+const list = (catalogue: Record<string, string>, codes: readonly string[]) =>
+  codes.length ? codes.map((c) => label(catalogue, c)).join(', ') : '—';
+
+function IntakeFacts({ newcomer, catalogues }: { newcomer: Newcomer; catalogues: Catalogues }) {
+  const i = newcomer.intake;
+  const rows: [string, string][] = [
+    [_("Categorie"), label(catalogues.categories, i.category)],
+    [_("Aankomst in Nederland"), i.arrival_date ? formatDate(i.arrival_date) : '—'],
+    [_("Talen"), list(catalogues.languages, i.languages)],
+    [_("Niveau Nederlands"), label(catalogues.dutch_levels, i.dutch_level)],
+    [_("Leerroute"), i.learning_route ? label(catalogues.learning_routes, i.learning_route) : '—'],
+    ...Object.entries(i.goals ?? {}).filter(([, codes]) => codes.length > 0).map(([domain, codes]): [string, string] => [
+      label(catalogues.domains, domain), list(catalogues.goals[domain] ?? {}, codes),
+    ]),
+    [_("Interesses"), list(catalogues.interests, i.interests)],
+    [_("Beschikbaar"), i.availability.length
+      ? i.availability.map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
+    [_("Voorkeur voor het gender van het maatje"), i.preferences?.buddy_gender ? label(catalogues.genders, i.preferences.buddy_gender) : '—'],
+  ];
+  return (
+    <dl class="facts" data-testid="intake-facts">
+      {rows.map(([term, value]) => (
+        <div key={term}><dt>{term}</dt><dd>{value}</dd></div>
+      ))}
+    </dl>
+  );
+}
+
+function View({ newcomer }: { newcomer: Newcomer }) {
+  const catalogues = useCatalogues();
+  const [code, setCode] = useState<ActivationCode | null>(null);
+  const [run, busy, error] = useAction();
+  const open = newcomer.open_match;
+  return (
+    <>
+      {newcomer.username && <p>{_("Gebruikersnaam")}: <bdi class="code-inline">{newcomer.username}</bdi></p>}
+      {open ? (
+        <section class="panel" aria-labelledby="open-match-title">
+          <h2 id="open-match-title">{_("Koppeling")}</h2>
+          <ul class="rows">
+            <RowLink href={`/coordinatie/koppelingen/${open.id}`} testid="open-match">
+              <PairName match={open} /> <StatusPill status={open.status} />
+            </RowLink>
+          </ul>
+        </section>
+      ) : (
+        <div class="actions">
+          <a class="btn btn-primary" href={`/coordinatie/nieuwkomers/${newcomer.id}/suggesties`} data-testid="to-suggestions">
+            <Icon name="people" /> <span>{_("Maatjes zoeken")}</span>
+          </a>
+        </div>
+      )}
+      <h2>{_("Inschrijving")}</h2>
+      <IntakeFacts newcomer={newcomer} catalogues={catalogues} />
+      <h2>{_("Account")}</h2>
+      {newcomer.activated === false && <p>{_("De nieuwkomer heeft het account nog niet geactiveerd.")}</p>}
+      {code ? <ActivationCard code={code} name={newcomer.display_name} /> : (
+        <>
+          <p class="muted">{_("Wachtwoord vergeten of nog niet geactiveerd? Maak een nieuwe code. De oude code werkt dan niet meer en de nieuwkomer wordt overal uitgelogd.")}</p>
+          <Button icon="qr" variant="secondary" disabled={busy} data-testid="new-code"
+            onClick={() => void run(async () => setCode(await coordinatorApi.activationCode(newcomer.id)))}>
+            {_("Nieuwe activatiecode maken")}
+          </Button>
+        </>
+      )}
+      {error && <p class="form-error" role="alert">{error}</p>}
+      {(newcomer.matches?.length ?? 0) > 0 && (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">{_("Eerdere koppelingen")}</h2>
+          <ul class="rows">
+            {newcomer.matches!.map((m) => (
+              <RowLink key={m.id} href={`/coordinatie/koppelingen/${m.id}`}>
+                <PairName match={m} /> <StatusPill status={m.status} />
+              </RowLink>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function NewcomerScreen({ params, user }: ScreenProps) {
+  const id = params?.id ?? '';
+  const [remote, retry] = useRemote(() => coordinatorApi.newcomer(id), [id, user.id]);
+  useTitle(remote.state === 'ready' ? remote.data.display_name : _("Nieuwkomer"));
+  return (
+    <section class="screen coordinator newcomer" data-testid="newcomer" aria-labelledby="newcomer-title">
+      <BackLink href="/coordinatie" />
+      <h1 id="newcomer-title">{remote.state === 'ready' ? <bdi>{remote.data.display_name}</bdi> : _("Nieuwkomer")}</h1>
+      <RemoteView remote={remote} retry={retry}>{(newcomer) => <View newcomer={newcomer} />}</RemoteView>
+    </section>
+  );
+}
+

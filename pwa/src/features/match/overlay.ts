@@ -1,0 +1,38 @@
+// What the screens show: each stored offer with this phone's pending answer on top. The answer
+// is shown as given (and marked pending); what follows from it (both said yes: "agreed") is the
+// server's to decide, so the status stays the stored one until the next pull.
+import type { MatchAnswer, MatchOfferData, Mutation } from '../../types';
+
+export interface Offer extends MatchOfferData {
+  pending: boolean; // my_answer comes from a change not yet sent (or not yet confirmed)
+}
+
+const ANSWERS: Record<string, MatchAnswer> = { 'match.accept': 'accepted', 'match.decline': 'declined' };
+
+export function overlayOffers(base: readonly MatchOfferData[], pending: readonly Mutation[]): Offer[] {
+  const answers = new Map<string, MatchAnswer>();
+  for (const m of [...pending].sort((a, b) => a.mid - b.mid)) {
+    const answer = ANSWERS[m.name];
+    if (answer && typeof m.args.match_id === 'string') answers.set(m.args.match_id, answer);
+  }
+  return base.map((offer) => {
+    const answer = answers.get(offer.id);
+    // Only an open proposal takes an answer; a withdrawn or expired one shows what happened.
+    if (answer === undefined || offer.status !== 'proposed') return { ...offer, pending: false };
+    return { ...offer, my_answer: answer, pending: true };
+  });
+}
+
+// The offers a phone shows first: open proposals, then the active (or paused) match, then the
+// agreed ones waiting for the coordinator; closed ones last, newest first within each.
+const ORDER: Record<string, number> = { proposed: 0, active: 1, paused: 1, agreed: 2 };
+
+export function byRelevance(offers: Offer[]): Offer[] {
+  return [...offers].sort(
+    (a, b) => (ORDER[a.status] ?? 3) - (ORDER[b.status] ?? 3) || (b.expires_at ?? '').localeCompare(a.expires_at ?? ''),
+  );
+}
+
+export function isOpen(offer: Offer): boolean {
+  return offer.status in ORDER;
+}
