@@ -119,24 +119,29 @@ export interface Catalogues {
   buddy_kinds: Record<string, string>;
   decline_reasons: Record<string, string>;
   end_reasons: Record<string, string>;
+  consent_kinds: Record<string, string>;
+  privacy_version: string; // the privacy statement's version a consent records
 }
 
 export type MatchStatus = 'proposed' | 'agreed' | 'active' | 'paused' | 'ended' | 'declined' | 'expired' | 'withdrawn';
 export type MatchAnswer = 'accepted' | 'declined';
 
-// One party's view of a proposal or match (synced entity "match_offer" in the user's scope):
-// the other person's first name and municipality and what the two share, never contact details
-// before the match is active; then only what that person chose to share.
+// One party's view of a proposal or match (synced entity "match_offer" in the user's scope, row id
+// "<match id>:<role>"): the other person's first name and municipality and what the two share,
+// never contact details before the match is active; then only what that person chose to share.
 export interface MatchOfferData {
-  id: string; // the match id
+  id: string;
+  match_id: string;
   status: MatchStatus;
   role: 'newcomer' | 'buddy'; // this user's side
-  other_name: string;
-  other_municipality: string;
+  other_first_name: string;
+  other_municipality: string | null;
   shared_languages: string[]; // catalogue codes
   shared_interests: string[];
-  my_answer: MatchAnswer | null;
+  own_answer: MatchAnswer | null;
   expires_at: string | null;
   planned_end: string | null;
-  contact: { email?: string | null; phone?: string | null } | null;
+  contact: { email?: string; phone?: string } | null;
+  evaluated: boolean;
+  created_at: string | null;
 }

@@ -32,8 +32,8 @@ beforeEach(async () => {
 
 describe('the synced tables come from the schema', () => {
   it('are exactly the tables with a scope index', () => {
-    expect([...syncedTables(freshDb()).keys()].sort()).toEqual(['notice', 'profile']);
-    expect([...syncedTables(new UpdatedDB('schema-only')).keys()].sort()).toEqual(['meeting', 'notice', 'profile']);
+    expect([...syncedTables(freshDb()).keys()].sort()).toEqual(['match_offer', 'notice', 'profile']);
+    expect([...syncedTables(new UpdatedDB('schema-only')).keys()].sort()).toEqual(['match_offer', 'meeting', 'notice', 'profile']);
   });
 
   it('a new table with a scope index is synced without touching sync code', async () => {

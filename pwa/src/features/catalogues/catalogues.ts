@@ -7,7 +7,7 @@ import type { Catalogues } from '../../types';
 
 export const CATALOGUE_NAMES = [
   'languages', 'interests', 'domains', 'goals', 'categories', 'dutch_levels', 'learning_routes',
-  'genders', 'buddy_kinds', 'decline_reasons', 'end_reasons',
+  'genders', 'buddy_kinds', 'decline_reasons', 'end_reasons', 'consent_kinds',
 ] as const;
 
 type Labels = Record<string, string>;
@@ -48,6 +48,7 @@ function goals(raw: unknown): Record<string, Labels> {
 export function normaliseCatalogues(raw: Record<string, unknown>): Catalogues {
   const out = {} as Record<string, unknown>;
   for (const name of CATALOGUE_NAMES) out[name] = name === 'goals' ? goals(raw[name]) : labels(raw[name]);
+  out.privacy_version = typeof raw.privacy_version === 'string' ? raw.privacy_version : '';
   return out as unknown as Catalogues;
 }
 

@@ -116,7 +116,7 @@ function View({ initial }: { initial: MatchDetail }) {
       <section aria-labelledby="history-title">
         <h2 id="history-title">{_("Geschiedenis")}</h2>
         <ol class="history" data-testid="match-history">
-          {match.events.map((e) => (
+          {(match.history ?? []).map((e) => (
             <li key={e.seq} data-action={e.action}>
               <strong>{matchActionText(e.action)}</strong>{' '}
               {e.from_status && <span class="muted">({matchStatusText(e.from_status)} → {matchStatusText(e.to_status)})</span>}

@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
 import { useCatalogues } from '../catalogues/useCatalogues';
-import { buddyIdOf, coordinatorApi, items, type Suggestion } from './api';
+import { coordinatorApi, type Suggestion } from './api';
 import { SelectField } from './Choices';
 import { BackLink } from './parts';
 import { RemoteView, useAction, useRemote } from './remote';
@@ -19,21 +19,21 @@ const DISTANCES = [5, 10, 25, 50];
 function Row({ newcomerId, suggestion, rank }: { newcomerId: string; suggestion: Suggestion; rank: number }) {
   const [run, busy, error] = useAction();
   const { route } = useLocation();
-  const buddyId = buddyIdOf(suggestion);
+  const buddyId = suggestion.buddy_id;
   const propose = () => run(async () => {
-    const match = await coordinatorApi.propose(newcomerId, buddyId, { total: suggestion.total, parts: suggestion.parts });
+    const match = await coordinatorApi.propose(newcomerId, buddyId, suggestion.score);
     route(`/coordinatie/koppelingen/${match.id}`);
   });
   return (
     <li class="suggestion" data-testid="suggestion" data-buddy={buddyId}>
       <h3>
         {/* TRANSLATORS: the place of a suggestion in the ranking, e.g. "1." */}
-        {format(_("{rank}."), { rank })} <bdi>{suggestion.buddy.display_name}</bdi>
+        {format(_("{rank}."), { rank })} <bdi>{suggestion.display_name}</bdi>
       </h3>
-      <Total total={suggestion.total} />
-      <ScoreParts parts={suggestion.parts} />
+      <Total total={suggestion.score.total} />
+      <ScoreParts parts={suggestion.score.parts} />
       <Button icon="check" disabled={busy} onClick={() => void propose()} data-testid="propose">
-        <T msg={_("{name} voorstellen")} name={suggestion.buddy.display_name} />
+        <T msg={_("{name} voorstellen")} name={suggestion.display_name} />
       </Button>
       {error && <p class="form-error" role="alert">{error}</p>}
     </li>
@@ -48,7 +48,7 @@ export function SuggestionsScreen({ params, user }: ScreenProps) {
   const [kind, setKind] = useState('');
   const [newcomer] = useRemote(() => coordinatorApi.newcomer(id), [id, user.id]);
   const [remote, retry] = useRemote(
-    () => coordinatorApi.suggestions(id, { language, max_km: maxKm ? Number(maxKm) : undefined, kind }).then(items),
+    () => coordinatorApi.suggestions(id, { language, max_km: maxKm ? Number(maxKm) : undefined, kind }).then((answer) => answer.suggestions),
     [id, user.id, language, maxKm, kind],
   );
   const name = newcomer.state === 'ready' ? newcomer.data.display_name : '';
@@ -75,7 +75,7 @@ export function SuggestionsScreen({ params, user }: ScreenProps) {
           <>
             <p role="status">{format(_("{n} maatjes gevonden"), { n: formatNumber(suggestions.length) })}</p>
             <ol class="rows" aria-label={_("Voorgestelde maatjes")}>
-              {suggestions.map((s, i) => <Row key={buddyIdOf(s)} newcomerId={id} suggestion={s} rank={i + 1} />)}
+              {suggestions.map((s, i) => <Row key={s.buddy_id} newcomerId={id} suggestion={s} rank={i + 1} />)}
             </ol>
           </>
         )}

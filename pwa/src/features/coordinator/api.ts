@@ -135,38 +135,56 @@ export interface Buddy extends BuddySummary {
 }
 
 export interface ScorePart {
-  code: string;
+  code: string; // language, distance, availability, interests, capacity, mdt, preference
   points: number;
-  text: string; // the explanation, in the coordinator's language
+  text: string; // the facts in words, in the coordinator's language
+  flag?: boolean; // something to look at (e.g. an MDT period too short)
+}
+
+export interface Score {
+  total: number;
+  parts: ScorePart[];
 }
 
 export interface Suggestion {
-  buddy: BuddySummary;
-  buddy_id?: string;
-  total: number;
-  parts: ScorePart[];
+  buddy_id: string;
+  display_name: string;
+  kind: string;
+  municipality_code: string;
+  score: Score;
+}
+
+export interface Suggestions {
+  newcomer_id: string;
+  candidates: number; // admissible buddies before the limit
+  suggestions: Suggestion[];
 }
 
 export interface ProposalPair {
-  newcomer: PersonRef;
-  buddy: PersonRef;
-  newcomer_id?: string;
-  buddy_id?: string;
-  total: number;
-  parts: ScorePart[];
-  best_alone?: { buddy: PersonRef; total: number } | null; // the one-at-a-time best
+  newcomer_id: string;
+  newcomer_name: string;
+  buddy_id: string;
+  buddy_name: string;
+  proposal: Suggestion; // this pair
+  best: Suggestion; // the newcomer's best buddy one at a time
+  same_as_best: boolean;
 }
 
 export interface Unplaced {
-  newcomer: PersonRef;
-  reason: string; // why, in words
+  newcomer_id: string;
+  newcomer_name: string;
+  reason: 'no_admissible_buddy' | 'no_capacity';
+  message: string; // why, in words
+  best: Suggestion | null;
 }
 
 export interface WaitingListProposal {
-  organisation?: { code: string; name: string };
+  organisation: string;
+  newcomers: number;
+  buddies: number;
+  total: number;
   pairs: ProposalPair[];
   unplaced: Unplaced[];
-  total?: number;
 }
 
 export interface MatchEvent {
@@ -182,14 +200,14 @@ export interface MatchEvent {
 }
 
 export interface MatchDetail extends MatchSummary {
-  organisation?: { code: string; name: string };
+  organisation?: string; // the branch's code
   created_at?: string;
   approved_at?: string | null;
   planned_end?: string | null;
   ended_at?: string | null;
   end_reason?: string | null;
-  score?: { total?: number; parts?: ScorePart[] } | null;
-  events: MatchEvent[];
+  score?: Partial<Score> | null;
+  history: MatchEvent[];
 }
 
 export type MatchAction = 'approve' | 'withdraw' | 'pause' | 'resume' | 'end';
@@ -215,9 +233,9 @@ export const coordinatorApi = {
   vettingStep: (buddyId: string, body: { to_state: string; vog_date?: string; note?: string }) =>
     postJson<Buddy>(`/api/buddies/${id(buddyId)}/steps`, body),
   suggestions: (newcomerId: string, filters: { language?: string; max_km?: number; kind?: string; limit?: number } = {}) =>
-    getJson<{ items: Suggestion[] } | Suggestion[]>(`/api/newcomers/${id(newcomerId)}/suggestions${query(filters)}`),
+    getJson<Suggestions>(`/api/newcomers/${id(newcomerId)}/suggestions${query(filters)}`),
   waitingList: (orgCode: string) => getJson<WaitingListProposal>(`/api/orgs/${id(orgCode)}/waiting-list-proposal`),
-  propose: (newcomerId: string, buddyId: string, score?: { total: number; parts: ScorePart[] }) =>
+  propose: (newcomerId: string, buddyId: string, score?: Score) =>
     postJson<MatchDetail>('/api/matches', { newcomer_id: newcomerId, buddy_id: buddyId, ...(score ? { score } : {}) }),
   match: (matchId: string) => getJson<MatchDetail>(`/api/matches/${id(matchId)}`),
   matchAction: (matchId: string, action: MatchAction, body: { reason?: string; note?: string } = {}) =>
@@ -228,9 +246,4 @@ export const coordinatorApi = {
 export function items<T>(answer: { items: T[] } | T[] | null | undefined): T[] {
   if (!answer) return [];
   return Array.isArray(answer) ? answer : answer.items ?? [];
-}
-
-// The buddy id of a suggestion or pair, whichever way the server names it.
-export function buddyIdOf(row: { buddy?: { id: string }; buddy_id?: string }): string {
-  return row.buddy_id ?? row.buddy?.id ?? '';
 }

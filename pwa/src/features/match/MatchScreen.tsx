@@ -26,7 +26,7 @@ function Contact({ offer }: { offer: Offer }) {
   return (
     <section class="contact" aria-labelledby="contact-title" data-testid="contact">
       <h2 id="contact-title">{_("Contact")}</h2>
-      {!email && !phone && <p><T msg={_("{name} deelt geen contactgegevens. Vraag de coördinator hoe jullie elkaar bereiken.")} name={offer.other_name} /></p>}
+      {!email && !phone && <p><T msg={_("{name} deelt geen contactgegevens. Vraag de coördinator hoe jullie elkaar bereiken.")} name={offer.other_first_name} /></p>}
       {phone && (
         <p>
           <a class="btn btn-secondary" href={`tel:${phone}`} data-testid="contact-phone">
@@ -66,7 +66,7 @@ function Answer({ offer }: { offer: Offer }) {
     }
   }
 
-  if (offer.my_answer !== null) {
+  if (offer.own_answer !== null) {
     return (
       <p role="status" class="form-status" data-testid="answer-status" data-pending={String(offer.pending)}>
         {offer.pending && !online
@@ -82,7 +82,7 @@ function Answer({ offer }: { offer: Offer }) {
       )}
       {!declining ? (
         <div class="answer-buttons">
-          <Button icon="check" onClick={() => void answer(() => acceptMatch(db, offer.id))} data-testid="accept">
+          <Button icon="check" onClick={() => void answer(() => acceptMatch(db, offer.match_id))} data-testid="accept">
             {_("Ja, graag")}
           </Button>
           <Button icon="close" variant="secondary" onClick={() => setDeclining(true)} data-testid="decline">
@@ -90,7 +90,7 @@ function Answer({ offer }: { offer: Offer }) {
           </Button>
         </div>
       ) : (
-        <form class="decline-form" onSubmit={(e) => { e.preventDefault(); void answer(() => declineMatch(db, offer.id, reason || null, note)); }}>
+        <form class="decline-form" onSubmit={(e) => { e.preventDefault(); void answer(() => declineMatch(db, offer.match_id, reason || null, note)); }}>
           <div class="field">
             <label for="decline-reason">{_("Waarom niet? (mag je leeg laten)")}</label>
             <select id="decline-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
@@ -121,7 +121,7 @@ export function MatchScreen({ params }: ScreenProps) {
   const id = params?.id ?? '';
   const offer = useWatch<Offer | null | undefined>(watchOffer(db, id), undefined, [db, id]);
   const catalogues = useCatalogues();
-  useTitle(offer ? offer.other_name : _("Voorstel"));
+  useTitle(offer ? offer.other_first_name : _("Voorstel"));
   if (offer === undefined) return <p role="status" class="screen">{_("Even geduld…")}</p>;
   if (offer === null) return <NotFoundScreen />;
   const live = offer.status === 'active' || offer.status === 'paused';
@@ -133,7 +133,7 @@ export function MatchScreen({ params }: ScreenProps) {
           // TRANSLATORS: above the name of the person proposed as buddy (or newcomer).
           : _("Voorstel")}
       </p>
-      <h1 id="match-title"><bdi>{offer.other_name}</bdi></h1>
+      <h1 id="match-title"><bdi>{offer.other_first_name}</bdi></h1>
       <p class="match-status" data-testid="match-status">{statusText(offer)}</p>
       <OfferFacts offer={offer} catalogues={catalogues} />
       {offer.status === 'proposed' && <Answer offer={offer} />}
@@ -141,7 +141,7 @@ export function MatchScreen({ params }: ScreenProps) {
       {live && offer.planned_end && (
         <p><T msg={_("Jullie koppeling loopt tot {date}.")} date={formatDate(offer.planned_end)} /></p>
       )}
-      {offer.status === 'proposed' && offer.my_answer === 'declined' && (
+      {offer.status === 'proposed' && offer.own_answer === 'declined' && (
         <p class="muted">{_("Bedankt voor je eerlijke antwoord. De coördinator zoekt verder.")}</p>
       )}
       <p>

@@ -13,10 +13,10 @@ import './match.css';
 function heading(offer: Offer) {
   if (offer.status === 'active' || offer.status === 'paused') {
     return offer.role === 'buddy'
-      ? <T msg={_("Jouw nieuwkomer: {name}")} name={offer.other_name} />
-      : <T msg={_("Jouw maatje: {name}")} name={offer.other_name} />;
+      ? <T msg={_("Jouw nieuwkomer: {name}")} name={offer.other_first_name} />
+      : <T msg={_("Jouw maatje: {name}")} name={offer.other_first_name} />;
   }
-  return <T msg={_("Voorstel: {name}")} name={offer.other_name} />;
+  return <T msg={_("Voorstel: {name}")} name={offer.other_first_name} />;
 }
 
 export function OfferCards() {
@@ -27,11 +27,11 @@ export function OfferCards() {
   return (
     <section aria-label={_("Jouw koppeling")} data-testid="offer-cards">
       {open.map((offer) => (
-        <a key={offer.id} class="offer-card" href={`/maatje/${offer.id}`} data-testid="offer-card" data-status={offer.status}>
+        <a key={offer.id} class="offer-card" href={`/maatje/${offer.match_id}`} data-testid="offer-card" data-status={offer.status}>
           <strong>{heading(offer)}</strong>
           <p>{statusText(offer)}</p>
           <span class="go">
-            {offer.status === 'proposed' && offer.my_answer === null ? _("Bekijk en geef je antwoord") : _("Bekijk")}
+            {offer.status === 'proposed' && offer.own_answer === null ? _("Bekijk en geef je antwoord") : _("Bekijk")}
             <Icon name="arrow" />
           </span>
         </a>

@@ -25,7 +25,7 @@ export function OfferFacts({ offer, catalogues }: { offer: Offer; catalogues: Ca
       <div>
         <dt>{_("Jullie houden allebei van")}</dt>
         <dd data-testid="shared-interests">
-          {interests.length ? interests.join(', ') : <T msg={_("Dat ontdekken jullie samen, {name}!")} name={offer.other_name} />}
+          {interests.length ? interests.join(', ') : <T msg={_("Dat ontdekken jullie samen, {name}!")} name={offer.other_first_name} />}
         </dd>
       </div>
     </dl>

@@ -4,7 +4,7 @@
 import type { MatchAnswer, MatchOfferData, Mutation } from '../../types';
 
 export interface Offer extends MatchOfferData {
-  pending: boolean; // my_answer comes from a change not yet sent (or not yet confirmed)
+  pending: boolean; // own_answer comes from a change not yet sent (or not yet confirmed)
 }
 
 const ANSWERS: Record<string, MatchAnswer> = { 'match.accept': 'accepted', 'match.decline': 'declined' };
@@ -16,10 +16,10 @@ export function overlayOffers(base: readonly MatchOfferData[], pending: readonly
     if (answer && typeof m.args.match_id === 'string') answers.set(m.args.match_id, answer);
   }
   return base.map((offer) => {
-    const answer = answers.get(offer.id);
+    const answer = answers.get(offer.match_id);
     // Only an open proposal takes an answer; a withdrawn or expired one shows what happened.
     if (answer === undefined || offer.status !== 'proposed') return { ...offer, pending: false };
-    return { ...offer, my_answer: answer, pending: true };
+    return { ...offer, own_answer: answer, pending: true };
   });
 }
 
@@ -29,7 +29,7 @@ const ORDER: Record<string, number> = { proposed: 0, active: 1, paused: 1, agree
 
 export function byRelevance(offers: Offer[]): Offer[] {
   return [...offers].sort(
-    (a, b) => (ORDER[a.status] ?? 3) - (ORDER[b.status] ?? 3) || (b.expires_at ?? '').localeCompare(a.expires_at ?? ''),
+    (a, b) => (ORDER[a.status] ?? 3) - (ORDER[b.status] ?? 3) || (b.created_at ?? '').localeCompare(a.created_at ?? ''),
   );
 }
 

@@ -12,6 +12,7 @@ export function watchOffers(db: MaatjeDB): Watch<Offer[]> {
   return watch(() => loadOffers(db));
 }
 
-export function watchOffer(db: MaatjeDB, id: string): Watch<Offer | null> {
-  return watch(async () => (await loadOffers(db)).find((o) => o.id === id) ?? null);
+// By the match id (the address /maatje/<match id>).
+export function watchOffer(db: MaatjeDB, matchId: string): Watch<Offer | null> {
+  return watch(async () => (await loadOffers(db)).find((o) => o.match_id === matchId) ?? null);
 }

@@ -6,8 +6,8 @@ import type { Offer } from './overlay';
 export function statusText(offer: Offer): string {
   switch (offer.status) {
     case 'proposed':
-      if (offer.my_answer === 'accepted') return _("Je hebt ja gezegd. Nu wachten we op het antwoord van de ander.");
-      if (offer.my_answer === 'declined') return _("Je hebt nee gezegd tegen dit voorstel.");
+      if (offer.own_answer === 'accepted') return _("Je hebt ja gezegd. Nu wachten we op het antwoord van de ander.");
+      if (offer.own_answer === 'declined') return _("Je hebt nee gezegd tegen dit voorstel.");
       return offer.role === 'buddy'
         ? _("De coördinator stelt voor dat jij maatje wordt van deze nieuwkomer.")
         : _("De coördinator stelt voor dat dit jouw maatje wordt.");
