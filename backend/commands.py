@@ -1,4 +1,4 @@
-"""Flask CLI commands: `flask --app backend db|orgs|demo|i18n|sync ...`."""
+"""Flask CLI commands: `flask --app backend db|orgs|demo|alerts|i18n|sync ...`."""
 import click
 from flask.cli import AppGroup, with_appcontext
 
@@ -72,9 +72,19 @@ def demo():
         click.echo(line)
 
 
+@click.command("alerts")
+@with_appcontext
+def alerts():
+    """Send the matching alerts that are due: expired proposals, planned ends, quiet pairs (cron)."""
+    from backend.matching.alerts import run
+
+    counts = run()
+    click.echo(", ".join(f"{kind}: {n}" for kind, n in counts.items()))
+
+
 def register(app):
     """Attach the command groups to the app."""
     from backend.i18n.commands import i18n_cli
 
-    for command in (db_cli, orgs_cli, sync_cli, accounts_cli, demo, i18n_cli):
+    for command in (db_cli, orgs_cli, sync_cli, accounts_cli, demo, alerts, i18n_cli):
         app.cli.add_command(command)

@@ -114,7 +114,7 @@ def why_not_eligible(profile: BuddyProfile, newcomer_id, today: dt.date) -> list
     expiry = vog_expiry(profile.vog_date, years)
     if expiry is None or expiry <= today:
         reasons.append(VOG_INVALID)
-    count = db.session.scalar(open_match_count(sa.literal(profile.user_id, sa.Uuid)))
+    count = db.session.scalar(sa.select(open_match_count(sa.literal(profile.user_id, sa.Uuid))))
     if count >= profile.capacity:
         reasons.append(NO_CAPACITY)
     avoided = db.session.scalar(

@@ -101,9 +101,9 @@ def test_gaining_a_scope_sends_its_full_snapshot(app, pair, note_mutation):
     n, b = login_device(app, "n@example.org"), login_device(app, "b@example.org")
     for i in range(5):
         n.push(n.mutation("note.put", id=f"old{i}", scope=f"match:{match.id}", text=str(i)))
-    set_match_status(app, match.id, "paused")
+    set_match_status(app, match.id, "agreed")
     b.pull()
-    assert b.entities("note") == {}  # paused: the scope is not held
+    assert b.entities("note") == {}  # agreed, not yet approved: the scope is not held
     set_match_status(app, match.id, "active")
     n.push(n.mutation("note.put", id="new", scope=f"match:{match.id}", text="weer actief"))
     pages = b.pull(limit=2)
