@@ -55,14 +55,14 @@ def register_models():
 
 def register_blueprints(app):
     """Mount each feature's routes."""
-    from backend.accounts.routes import bp as accounts_bp
+    from backend.accounts.routes import accounts_bp, bp as auth_bp
     from backend.extensions import api
     from backend.matching.routes import bp as matching_bp
     from backend.orgs.routes import bp as orgs_bp
     from backend.sync.routes import bp as sync_bp
     from backend.web import docs, health, pwa
 
-    for bp in (accounts_bp, matching_bp, orgs_bp, sync_bp, health.bp):
+    for bp in (auth_bp, accounts_bp, matching_bp, orgs_bp, sync_bp, health.bp):
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(pwa.bp)

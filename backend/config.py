@@ -92,6 +92,10 @@ class Config:
     # Failed attempts only (per address and per account), each round waiting longer.
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute;20 per 10 minutes;40 per hour")
     PASSWORD_RATE_LIMIT = os.environ.get("PASSWORD_RATE_LIMIT", "3 per minute;6 per 10 minutes;10 per hour")
+    # Requests for a password-reset mail (every one counts): per address (many people may share
+    # one, e.g. a reception centre's network) and per e-mail address (no mail bombing).
+    RESET_RATE_LIMIT_ADDRESS = os.environ.get("RESET_RATE_LIMIT_ADDRESS", "10 per 10 minutes;30 per hour")
+    RESET_RATE_LIMIT_EMAIL = os.environ.get("RESET_RATE_LIMIT_EMAIL", "3 per hour;6 per day")
 
     PWA_DIST = Path(os.environ.get("PWA_DIST", ROOT / "pwa" / "dist"))
 
@@ -121,5 +125,7 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     LOGIN_RATE_LIMIT = "5 per minute;8 per hour"
     PASSWORD_RATE_LIMIT = "3 per minute;5 per hour"
+    RESET_RATE_LIMIT_ADDRESS = "6 per minute"
+    RESET_RATE_LIMIT_EMAIL = "3 per hour"
     # Tests argon2 with cheap parameters; production keeps the library defaults.
     ARGON2_FAST = True

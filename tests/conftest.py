@@ -160,3 +160,47 @@ def auth(client):
 
 def is_postgres():
     return (os.environ.get("DATABASE_URL") or "").startswith("postgres")
+
+
+class Inbox:
+    """What a local SMTP server (aiosmtpd) received: parsed messages, in order of arrival."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 Message accepted"
+
+    def to(self, address):
+        """Return the messages sent to this address."""
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_inbox(app):
+    """A real SMTP server on a free local port; the app sends its mail there (MAIL_SECURITY=none)."""
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    saved = {k: app.config[k] for k in ("MAIL_SERVER", "MAIL_PORT", "MAIL_SECURITY", "PUBLIC_URL")}
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_SECURITY="none", PUBLIC_URL="https://maatje.test")
+    try:
+        yield inbox
+    finally:
+        app.config.update(saved)
+        controller.stop()

@@ -14,8 +14,9 @@ from backend.errors import Forbidden, Unauthorized
 from backend.extensions import login
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# Login has no session yet; its JSON-only body already stops cross-site forms.
-CSRF_EXEMPT_ENDPOINTS = {"auth.Login"}
+# Login (and its kin: activation, reset) has no session yet; its JSON-only body already stops
+# cross-site forms.
+CSRF_EXEMPT_ENDPOINTS = {"auth.Login", "auth.Activate", "auth.PasswordReset", "auth.PasswordResetConfirm"}
 
 
 class Claim(NamedTuple):

@@ -14,20 +14,34 @@ TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 class LoginSchema(ma.Schema):
-    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=254))
+    login = ma.fields.String(required=True, validate=ma.validate.Length(max=254), metadata={
+        "description": "The e-mail address or the username (any case). Older clients send `email` instead."})
+    email = ma.fields.String(load_only=True, metadata={
+        "description": "Older clients: the e-mail address (read as `login`)", "deprecated": True})
     password = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(min=1, max=256))
 
     @ma.pre_load
-    def trim_email(self, data, **kwargs):
-        """Phones add a space after an autocompleted address; it is not part of it."""
-        if isinstance(data, dict) and isinstance(data.get("email"), str):
-            data = {**data, "email": data["email"].strip()}
+    def read_login(self, data, **kwargs):
+        """Take `email` of older clients as the login; trim the space phones add after an autocompleted address."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if "email" in data and "login" not in data:
+            data["login"] = data.pop("email")
+        if isinstance(data.get("login"), str):
+            data["login"] = data["login"].strip()
         return data
+
+    @ma.validates("login")
+    def not_empty(self, value, **kwargs):
+        if not value:
+            raise ma.ValidationError(gettext("Vul je e-mailadres of gebruikersnaam in."))
 
 
 class UserSchema(ma.Schema):
     id = ma.fields.UUID(dump_only=True)
-    email = ma.fields.Email(dump_only=True)
+    email = ma.fields.Email(dump_only=True, allow_none=True)
+    username = ma.fields.String(dump_only=True, allow_none=True)
     display_name = ma.fields.String(dump_only=True)
     locale = ma.fields.String(dump_only=True, allow_none=True, metadata={"enum": Config.LANGUAGES})
     roles = ma.fields.List(ma.fields.String(metadata={"enum": list(ROLES)}), dump_only=True)
@@ -114,3 +128,42 @@ class ProfileUpdateSchema(ma.Schema):
 class PasswordChangeSchema(ma.Schema):
     current_password = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(max=256))
     new_password = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(max=256))
+
+
+class Password(ma.fields.String):
+    """A new password (the rules are checked by the service: accounts/passwords.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=True, load_only=True, validate=ma.validate.Length(max=256), **kwargs)
+
+
+class ActivateSchema(ma.Schema):
+    code = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(min=1, max=64), metadata={
+        "description": "The activation code, e.g. K7QX-M4TZ-9P (case, spaces and dashes do not matter)"})
+    password = Password()
+    locale = ma.fields.String(load_default=None, allow_none=True, validate=validate_locale, metadata={"description": "The language the user picked"})
+
+
+class ActivationCodeSchema(ma.Schema):
+    """A new activation code, shown once to the coordinator: on screen, as a link or as a QR code."""
+
+    code = ma.fields.String(metadata={"description": "e.g. K7QX-M4TZ-9P"})
+    expires_at = ma.fields.AwareDateTime()
+    url = ma.fields.String(metadata={"description": "PUBLIC_URL/activeren#<code> (a fragment: never sent to a server)"})
+    qr_svg = ma.fields.String(metadata={"description": "The url as a QR code (an SVG document)"})
+
+
+class PasswordResetRequestSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=254))
+
+    @ma.pre_load
+    def trim_email(self, data, **kwargs):
+        if isinstance(data, dict) and isinstance(data.get("email"), str):
+            data = {**data, "email": data["email"].strip()}
+        return data
+
+
+class PasswordResetSchema(ma.Schema):
+    token = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(min=1, max=128), metadata={
+        "description": "The secret of the link in the mail (after #)"})
+    password = Password()

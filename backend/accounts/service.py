@@ -1,12 +1,20 @@
-"""Account services: each function is one unit of work and owns its commit."""
+"""Account services: each function is one unit of work and owns its commit (unless it says otherwise)."""
+import re
+
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from backend.accounts import passwords, sessions
+from backend.accounts import passwords, sessions, tokens
 from backend.accounts.models import User, UserSession
-from backend.errors import Unauthorized, ValidationError
+from backend.errors import Forbidden, NotFound, Unauthorized, ValidationError
 from backend.extensions import db
+from backend.orgs.service import is_within
 from backend.sync import changes
+
+USERNAME = re.compile(r"^[a-z0-9.-]{3,40}$")
+WRONG_CREDENTIALS = _l("Dit e-mailadres of deze gebruikersnaam en dit wachtwoord horen niet bij elkaar.")
+# Organisations whose coordinators see counts, never a person (orgs/access.can_read_personal).
+OVERSEEING_KINDS = ("province", "national")
 
 # Verifying against a dummy hash keeps a wrong email as slow as a wrong password.
 _DUMMY_HASH = None
@@ -29,18 +37,42 @@ def get_user_by_email(email: str):
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
-def authenticate(email: str, password: str) -> User:
-    """Return the user for these credentials.
+def normalise_username(username: str) -> str:
+    """Return the username as stored: trimmed and lower-case."""
+    return username.strip().lower()
 
-    :raise 401: if the email is unknown or the password wrong (one message for both).
+
+def username_problems(username: str) -> list:
+    """Return why a (normalised) username cannot be used; [] if it can."""
+    if not USERNAME.match(username):
+        return [_l("Een gebruikersnaam heeft 3 tot 40 tekens: kleine letters, cijfers, punt of streepje.")]
+    if db.session.scalar(sa.select(User.id).where(User.username == username)):
+        return [_l("Deze gebruikersnaam is al in gebruik.")]
+    return []
+
+
+def get_user_by_login(login: str):
+    """Return the user with this e-mail address (it has an @) or username (any case), or None."""
+    login = login.strip().lower()
+    if not login:
+        return None
+    column = User.email if "@" in login else User.username
+    return db.session.scalar(sa.select(User).where(column == login))
+
+
+def authenticate(login: str, password: str) -> User:
+    """Return the user for these credentials: an e-mail address or a username, and the password.
+
+    :raise 401: if the account is unknown, has no password yet (not activated) or the password
+        is wrong (one message for all, equally slow).
     """
     sessions.begin_read()  # argon2 takes a while: no write lock meanwhile
-    user = get_user_by_email(email)
-    if user is None:
+    user = get_user_by_login(login)
+    if user is None or not user.password_hash:
         passwords.verify_password(_dummy_hash(), password)
-        raise Unauthorized(_l("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
+        raise Unauthorized(WRONG_CREDENTIALS)
     if not passwords.verify_password(user.password_hash, password):
-        raise Unauthorized(_l("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
+        raise Unauthorized(WRONG_CREDENTIALS)
     if passwords.needs_rehash(user.password_hash):
         password_hash = passwords.hash_password(password)
         sessions.begin_write()
@@ -68,6 +100,87 @@ def create_user(email, password, display_name, roles, organisation=None, locale=
     record_profile(user)
     db.session.commit()
     return user
+
+
+def create_pending_user(display_name, username, roles, organisation, locale, email=None) -> User:
+    """Create an account without a password (intake): it logs in only once activated with a code.
+
+    The username is stored lower-case. No commit: the caller (the intake) owns the transaction;
+    issue the code with tokens.issue_activation_code(user, by) in the same one.
+
+    :raise 422: if the username (or e-mail address) is malformed or taken.
+    """
+    username = normalise_username(username or "")
+    problems = username_problems(username)
+    if problems:
+        raise ValidationError(errors={"username": problems})
+    if email:
+        email = normalise_email(email)
+        if get_user_by_email(email):
+            raise ValidationError(errors={"email": [_l("Dit e-mailadres is al in gebruik.")]})
+    user = User(
+        email=email or None,
+        username=username,
+        password_hash="",  # no password yet: authenticate() refuses it like a wrong one
+        display_name=display_name,
+        organisation=organisation,
+        locale=locale,
+        availability=[],
+    )
+    user.roles = roles
+    db.session.add(user)
+    db.session.flush()
+    record_profile(user)
+    return user
+
+
+def may_issue_codes(coordinator: User, user: User) -> bool:
+    """Tell whether `coordinator` may give `user` a new activation code.
+
+    Only a coordinator of the user's own branch (not of a province or the nation, which see
+    counts only), only for newcomers and buddies: never for another coordinator or an admin.
+    """
+    org = coordinator.organisation
+    return (coordinator.has_role("coordinator") and org is not None and org.kind not in OVERSEEING_KINDS
+            and is_within(user.organisation, org) and user.id != coordinator.id
+            and not (user.has_role("coordinator") or user.has_role("admin")))
+
+
+def reissue_activation_code(coordinator: User, user_id) -> tuple[User, str, object]:
+    """Give a user of the coordinator's branch a new activation code: every session and older code ends.
+
+    Returns (user, code, expires_at).
+
+    :raise 403: if `coordinator` is no coordinator.
+    :raise 404: if there is no such user in the coordinator's branch.
+    """
+    if not coordinator.has_role("coordinator"):
+        raise Forbidden(_l("Alleen een coördinator kan een activeringscode maken."))
+    sessions.begin_write()
+    user = db.session.get(User, user_id)
+    coordinator = db.session.get(User, coordinator.id)
+    if user is None or not may_issue_codes(coordinator, user):
+        raise NotFound()
+    code = tokens.issue_activation_code(user, coordinator)
+    expires_at = tokens.activation_expiry(user)
+    db.session.commit()
+    return user, code, expires_at
+
+
+def request_password_reset(email: str):
+    """Make a reset link's secret for the account of this e-mail address.
+
+    Returns (user, token), or None when there is no such account (the caller answers the
+    same either way). Older links of the user end.
+    """
+    sessions.begin_write()
+    user = get_user_by_email(email)
+    if user is None or not user.email:
+        db.session.rollback()
+        return None
+    token = tokens.issue_reset_token(user)
+    db.session.commit()
+    return user, token
 
 
 def change_password(user: User, current_password: str, new_password: str, user_agent: str | None) -> User:

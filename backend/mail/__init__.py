@@ -1,7 +1,11 @@
 """Outgoing mail: one message in plain text and HTML, over SMTP or (without MAIL_SERVER) to the log.
 
     from backend import mail
-    mail.send(to="a@example.org", subject=..., text=..., html=...)
+    mail.send(to="a@example.org", subject=..., text=..., html=..., language="nl")
+
+The mails themselves (in the recipient's language, text and HTML) are in messages.py:
+mail.send_password_reset(user, link), mail.send_signup_confirmation(user),
+mail.send_new_buddy_waiting(buddy_user, coordinators).
 
 Callers render subject and body in the recipient's language (flask_babel.force_locale).
 Sending happens after the caller's commit, so a slow or failing mail server never undoes
@@ -19,8 +23,8 @@ class MailError(Exception):
     """The mail server did not take the message."""
 
 
-def build(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
-    """Return the message: plain text, with an HTML alternative when given."""
+def build(to: str, subject: str, text: str, html: str | None = None, language: str | None = None) -> EmailMessage:
+    """Return the message: plain text, with an HTML alternative when given; `language` its Content-Language."""
     config = current_app.config
     msg = EmailMessage()
     msg["From"] = config["MAIL_FROM"]
@@ -30,15 +34,17 @@ def build(to: str, subject: str, text: str, html: str | None = None) -> EmailMes
     msg.set_content(text)
     if html is not None:
         msg.add_alternative(html, subtype="html")
+    if language:  # after the content: set_content() replaces the Content-* headers
+        msg["Content-Language"] = language
     return msg
 
 
-def send(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
+def send(to: str, subject: str, text: str, html: str | None = None, language: str | None = None) -> EmailMessage:
     """Send one message; without MAIL_SERVER it is written to the log instead.
 
     :raise MailError: if the server refused it or could not be reached.
     """
-    msg = build(to, subject, text, html)
+    msg = build(to, subject, text, html, language)
     config = current_app.config
     if not config["MAIL_SERVER"]:
         current_app.logger.info("mail (not sent: no MAIL_SERVER)\n%s", msg.as_string())
@@ -60,3 +66,8 @@ def send(to: str, subject: str, text: str, html: str | None = None) -> EmailMess
         current_app.logger.warning("mail to %s failed: %s", to, err)
         raise MailError(str(err)) from err
     return msg
+
+
+from backend.mail.messages import (  # noqa: E402  (they use send() above)
+    send_new_buddy_waiting, send_password_reset, send_signup_confirmation,
+)

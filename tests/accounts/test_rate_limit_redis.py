@@ -101,4 +101,4 @@ def test_two_instances_share_the_login_limit(app, make_user, redis_url):
             instance.stdout.close()
     assert codes == [401] * 5 + [429]  # with a limit per instance (5 per minute) all six would be 401
     with redis.Redis.from_url(redis_url) as server:
-        assert server.keys(f"*{prefix}/login-email:a@example.org/*")
+        assert server.keys(f"*{prefix}/login-account:*")

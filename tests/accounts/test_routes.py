@@ -28,7 +28,7 @@ def test_wrong_credentials_get_one_401_message(auth, make_user, email, password)
     response = auth.login(email, password)
     assert response.status_code == 401
     assert response.json["status"] == "Unauthorized"
-    assert response.json["message"] == "Dit e-mailadres en wachtwoord horen niet bij elkaar."
+    assert response.json["message"] == "Dit e-mailadres of deze gebruikersnaam en dit wachtwoord horen niet bij elkaar."
 
 
 def test_me_requires_login(client):

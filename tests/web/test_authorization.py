@@ -6,7 +6,8 @@ import pytest
 from backend import create_app
 from backend.config import TestConfig
 
-PUBLIC = {"/api/health", "/api/auth/login", "/api/openapi.json", "/api/docs/", "/api/docs/init.js",
+PUBLIC = {"/api/health", "/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
+          "/api/auth/password-reset/confirm", "/api/openapi.json", "/api/docs/", "/api/docs/init.js",
           "/api/docs/assets/<path:name>"}
 
 

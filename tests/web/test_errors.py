@@ -36,7 +36,7 @@ def test_wrong_content_type_is_415(client):
 
 def test_missing_fields_are_422_per_field(client):
     body = assert_error_shape(client.post("/api/auth/login", json={}), 422)
-    assert body["errors"] == {"email": ["Dit veld is verplicht."], "password": ["Dit veld is verplicht."]}
+    assert body["errors"] == {"login": ["Dit veld is verplicht."], "password": ["Dit veld is verplicht."]}
 
 
 def test_unknown_fields_are_422(client):
@@ -45,8 +45,8 @@ def test_unknown_fields_are_422(client):
 
 
 def test_wrong_types_are_422(client):
-    body = assert_error_shape(client.post("/api/auth/login", json={"email": 12, "password": ["x"]}), 422)
-    assert set(body["errors"]) == {"email", "password"}
+    body = assert_error_shape(client.post("/api/auth/login", json={"login": 12, "password": ["x"]}), 422)
+    assert set(body["errors"]) == {"login", "password"}
 
 
 def test_json_that_is_not_an_object_is_422(client):
@@ -89,7 +89,7 @@ def test_error_message_follows_accept_language(client):
     response = client.post("/api/auth/login", json={}, headers={"Accept-Language": "ar,en;q=0.5"})
     body = assert_error_shape(response, 422)
     assert body["message"] == "بعض الحقول غير صحيحة."
-    assert body["errors"]["email"] == ["هذا الحقل مطلوب."]
+    assert body["errors"]["login"] == ["هذا الحقل مطلوب."]
 
 
 def test_lang_query_parameter_beats_accept_language(client):

@@ -1,0 +1,128 @@
+"""The mails Maatje sends, each in its recipient's language, as plain text and HTML.
+
+A message is a subject and a few paragraphs (translated with flask_babel under
+force_locale(recipient.locale)) plus at most one link; render() makes both bodies from them,
+so every mail looks alike and its HTML is escaped and written in the language's direction.
+Strings live here, in Python, so that `flask i18n` extracts them like every other string.
+"""
+from dataclasses import dataclass, field
+
+from flask import current_app, has_request_context, request
+from flask_babel import force_locale, gettext as _
+from markupsafe import escape
+
+from backend import mail
+
+
+@dataclass
+class Message:
+    subject: str
+    paragraphs: list[str] = field(default_factory=list)
+    link: str | None = None
+    link_label: str | None = None
+
+
+def app_url(path: str = "/") -> str:
+    """Return an address in the app as users reach it: PUBLIC_URL, else this request's host."""
+    base = current_app.config.get("PUBLIC_URL") or (request.host_url if has_request_context() else "")
+    return base.rstrip("/") + path
+
+
+def render(message: Message, locale: str) -> tuple[str, str]:
+    """Return (text, html) of a message in `locale` (its direction: rtl for Arabic, Farsi...)."""
+    direction = "rtl" if locale in current_app.config["RTL_LANGUAGES"] else "ltr"
+    signature = _("Met vriendelijke groet,\nMaatje")
+    text_parts = list(message.paragraphs)
+    if message.link:
+        text_parts.append(message.link)
+    text_parts.append(signature)
+    text = "\n\n".join(text_parts) + "\n"
+    body = "".join(f"<p>{escape(p)}</p>\n" for p in message.paragraphs)
+    if message.link:
+        body += (f'<p><a href="{escape(message.link)}">{escape(message.link_label or message.link)}</a></p>\n'
+                 f'<p dir="ltr">{escape(message.link)}</p>\n')
+    body += "<p>" + "<br>".join(str(escape(line)) for line in signature.split("\n")) + "</p>\n"
+    html = (f'<!DOCTYPE html>\n<html lang="{escape(locale)}" dir="{direction}">\n'
+            f'<head><meta charset="utf-8"><title>{escape(message.subject)}</title></head>\n'
+            f'<body dir="{direction}">\n{body}</body>\n</html>\n')
+    return text, html
+
+
+def deliver(to: str, locale: str, message: Message) -> bool:
+    """Send a rendered message; a failure is logged (by mail.send) and reported as False."""
+    text, html = render(message, locale)
+    try:
+        mail.send(to, message.subject, text, html, language=locale)
+    except mail.MailError:
+        return False
+    return True
+
+
+def _locale(user) -> str:
+    return user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def send_password_reset(user, link: str) -> bool:
+    """Mail the user a link to choose a new password (valid 1 hour, single use)."""
+    locale = _locale(user)
+    with force_locale(locale):
+        message = Message(
+            subject=_("Kies een nieuw wachtwoord voor Maatje"),
+            paragraphs=[
+                _("Hallo %(name)s,", name=user.display_name),
+                _("Iemand heeft gevraagd om een nieuw wachtwoord voor je Maatje-account. "
+                  "Was jij dat? Kies dan via deze link een nieuw wachtwoord:"),
+                _("De link werkt één uur en maar één keer. Heb je niets gevraagd? "
+                  "Dan hoef je niets te doen: je wachtwoord blijft hetzelfde."),
+            ],
+            link=link,
+            link_label=_("Nieuw wachtwoord kiezen"),
+        )
+        return deliver(user.email, locale, message)
+
+
+def send_signup_confirmation(user) -> bool:
+    """Confirm to a new buddy that the sign-up arrived and tell what comes next."""
+    if not user.email:
+        return False
+    locale = _locale(user)
+    org = user.organisation.name if user.organisation else ""
+    with force_locale(locale):
+        message = Message(
+            subject=_("We hebben je aanmelding als maatje ontvangen"),
+            paragraphs=[
+                _("Hallo %(name)s,", name=user.display_name),
+                _("Bedankt voor je aanmelding als maatje bij %(organisation)s.", organisation=org) if org
+                else _("Bedankt voor je aanmelding als maatje."),
+                _("Een coördinator neemt contact met je op voor een kennismakingsgesprek. Daarna vragen "
+                  "we je referenties en een Verklaring Omtrent het Gedrag (VOG) aan. Pas als dat rond "
+                  "is, stellen we je voor aan een nieuwkomer."),
+            ],
+            link=app_url("/"),
+            link_label=_("Naar Maatje"),
+        )
+        return deliver(user.email, locale, message)
+
+
+def send_new_buddy_waiting(buddy_user, coordinators) -> int:
+    """Tell the coordinators of a branch (each in their language) that a new buddy waits; return how many got it."""
+    sent = 0
+    org = buddy_user.organisation.name if buddy_user.organisation else ""
+    for coordinator in coordinators:
+        if not coordinator.email:
+            continue
+        locale = _locale(coordinator)
+        with force_locale(locale):
+            message = Message(
+                subject=_("Een nieuw maatje wacht op een kennismaking"),
+                paragraphs=[
+                    _("Hallo %(name)s,", name=coordinator.display_name),
+                    _("%(buddy)s heeft zich aangemeld als maatje bij %(organisation)s en wacht op een "
+                      "kennismakingsgesprek.", buddy=buddy_user.display_name, organisation=org),
+                    _("Je vindt de aanmelding in Maatje, bij de maatjes die wachten."),
+                ],
+                link=app_url("/"),
+                link_label=_("Naar Maatje"),
+            )
+            sent += deliver(coordinator.email, locale, message)
+    return sent
