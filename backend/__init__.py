@@ -59,10 +59,11 @@ def register_blueprints(app):
     from backend.extensions import api
     from backend.matching.routes import bp as matching_bp
     from backend.orgs.routes import bp as orgs_bp
+    from backend.suggestions.routes import bp as suggestions_bp
     from backend.sync.routes import bp as sync_bp
     from backend.web import docs, health, pwa
 
-    for bp in (auth_bp, accounts_bp, matching_bp, orgs_bp, sync_bp, health.bp):
+    for bp in (auth_bp, accounts_bp, matching_bp, orgs_bp, suggestions_bp, sync_bp, health.bp):
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(pwa.bp)

@@ -1,0 +1,1 @@
+"""Suggestions: ranked, explained buddies for a newcomer, and the waiting-list proposal."""
