@@ -74,8 +74,9 @@ function Actions({ match, onDone }: { match: MatchDetail; onDone: (m: MatchDetai
             <textarea id="action-note" dir="auto" rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </div>
           <div class="actions">
-            {actions.map((a, i) => (
-              <Button key={a} icon={a === 'approve' || a === 'resume' ? 'check' : 'close'} variant={i === 0 ? 'primary' : 'secondary'}
+            {actions.map((a) => (
+              <Button key={a} icon={a === 'approve' || a === 'resume' ? 'check' : 'close'}
+                variant={a === 'approve' || a === 'resume' ? 'primary' : 'secondary'}
                 disabled={busy} data-testid={`action-${a}`} onClick={() => (a === 'end' ? setEnding(true) : void act(a))}>
                 {actionText(a)}
               </Button>

@@ -2,7 +2,7 @@
 // "propose" button. Filters: a language, a distance, a kind of buddy.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { _, format, formatNumber } from '../../i18n';
+import { _, format, ngettext } from '../../i18n';
 import { T } from '../../i18n/T';
 import { Button } from '../../ui/Button';
 import type { ScreenProps } from '../../ui/screen';
@@ -26,10 +26,10 @@ function Row({ newcomerId, suggestion, rank }: { newcomerId: string; suggestion:
   });
   return (
     <li class="suggestion" data-testid="suggestion" data-buddy={buddyId}>
-      <h3>
+      <h2>
         {/* TRANSLATORS: the place of a suggestion in the ranking, e.g. "1." */}
         {format(_("{rank}."), { rank })} <bdi>{suggestion.display_name}</bdi>
-      </h3>
+      </h2>
       <Total total={suggestion.score.total} />
       <ScoreParts parts={suggestion.score.parts} />
       <Button icon="check" disabled={busy} onClick={() => void propose()} data-testid="propose">
@@ -73,7 +73,7 @@ export function SuggestionsScreen({ params, user }: ScreenProps) {
           <p data-testid="no-suggestions">{_("Geen maatjes gevonden die nu passen. Probeer minder filters, of kijk later opnieuw.")}</p>
         ) : (
           <>
-            <p role="status">{format(_("{n} maatjes gevonden"), { n: formatNumber(suggestions.length) })}</p>
+            <p role="status">{ngettext("{n} maatje gevonden", "{n} maatjes gevonden", suggestions.length)}</p>
             <ol class="rows" aria-label={_("Voorgestelde maatjes")}>
               {suggestions.map((s, i) => <Row key={s.buddy_id} newcomerId={id} suggestion={s} rank={i + 1} />)}
             </ol>

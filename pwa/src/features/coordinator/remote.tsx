@@ -13,6 +13,20 @@ export type Remote<T> =
   | { state: 'ready'; data: T }
   | { state: 'error'; error: unknown };
 
+// A read the server answered "busy" (503: e.g. SQLite's write lock taken by another request) is
+// asked once more after a moment, the way a person would tap "try again".
+const BUSY_RETRY_MS = 600;
+
+async function loadPatiently<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 503) throw error;
+    await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+    return load();
+  }
+}
+
 // Loads `load()` now, again when `deps` change, when the browser comes back online, and on reload().
 export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[]): [Remote<T>, () => void] {
   const [remote, setRemote] = useState<Remote<T>>({ state: 'loading' });
@@ -20,7 +34,7 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[]): 
   const online = useOnline();
   useEffect(() => {
     let live = true;
-    load().then(
+    loadPatiently(load).then(
       (data) => live && setRemote({ state: 'ready', data }),
       (error) => live && setRemote({ state: 'error', error }),
     );

@@ -74,6 +74,8 @@ export function answerText(answer: string | null | undefined): string {
 
 export function matchActionText(action: string): string {
   switch (action) {
+    // TRANSLATORS: an event in a match's history: the pair was coupled at once (without a proposal).
+    case 'create': return _("Direct gekoppeld");
     // TRANSLATORS: an event in a match's history.
     case 'propose': return _("Voorgesteld");
     // TRANSLATORS: an event in a match's history.
