@@ -49,8 +49,8 @@ def claim(match_id, spell: str, now) -> bool:
     """Insert the alert's key; return False when it was sent already (by this run or another)."""
     conn = db.session.connection()
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    result = conn.execute(insert(AlertSent).values(match_id=match_id, spell=spell, at=now).on_conflict_do_nothing())
-    return result.rowcount == 1
+    stmt = insert(AlertSent).values(match_id=match_id, spell=spell, at=now).on_conflict_do_nothing()
+    return conn.execute(stmt.returning(AlertSent.spell)).first() is not None
 
 
 def run(now: dt.datetime | None = None) -> dict:

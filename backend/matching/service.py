@@ -375,7 +375,7 @@ def propose(coordinator, newcomer_id, buddy_id, score=None, note="", now=None) -
         raise Conflict(ALREADY_OPEN)
     reasons = rules.why_not_eligible(profile, newcomer_id, now.date())
     if reasons:
-        raise Conflict(reasons[0], errors={"buddy_id": [str(r) for r in reasons]})
+        raise Conflict(reasons[0], errors={"buddy_id": list(reasons)})
     days = get_setting(org, "proposal_expiry_days")
     match = Match(newcomer_id=newcomer_id, buddy_id=buddy_id, organisation_id=org.id, status="proposed",
                   proposed_by_id=coordinator.id, created_at=now, expires_at=now + dt.timedelta(days=days),
@@ -452,7 +452,7 @@ def approve(coordinator, match_id, note="", now=None) -> Match:
     profile = _lock_profile(match.buddy_id)
     reasons = [r for r in rules.why_not_eligible(profile, match.newcomer_id, now.date()) if r is not rules.NO_CAPACITY]
     if reasons:
-        raise Conflict(reasons[0], errors={"buddy_id": [str(r) for r in reasons]})
+        raise Conflict(reasons[0], errors={"buddy_id": list(reasons)})
     engaged = db.session.scalar(sa.select(sa.func.count()).where(
         Match.buddy_id == match.buddy_id, Match.status.in_(ENGAGED), Match.id != match.id))
     if engaged >= profile.capacity:
