@@ -11,7 +11,7 @@ import shutil
 import sys
 import time
 
-from bench import http_pull, pull_instructions, sync_pull, sync_push
+from bench import http_pull, pull_instructions, suggestions, sync_pull, sync_push
 from bench.common import parse_kinds, print_figures
 
 
@@ -30,6 +30,8 @@ def main(argv=None) -> int:
         figures += sync_push.run(kind)
     for kind in kinds:
         figures += http_pull.run(kind, args.http_duration, args.http_rounds)
+    for kind in kinds:
+        figures += suggestions.run(kind)
     if shutil.which("valgrind"):
         figures += pull_instructions.run(200)
     else:

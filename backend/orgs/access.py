@@ -1,28 +1,77 @@
-"""Who may act on what (minimal version written by suggest9; people9 owns this file: take theirs at merge).
+"""Who may act on what: the checks every coordinator route shares.
 
-Coordinators act only inside their organisation subtree; provincial and national coordinators
-see counts, never a newcomer's intake (DESIGN section 9).
+A coordinator acts only inside their organisation's subtree (orgs/service.is_within). Personal
+data (a newcomer's intake, a buddy's profile) is read only by a coordinator of the person's own
+municipal branch; provincial and national coordinators see counts per branch, never names
+(DESIGN section 9). A forbidden id answers 404, the same as a missing one: nobody learns what
+exists outside their branch.
 """
-from backend.errors import Forbidden
+from backend.accounts.models import User
+from backend.errors import Forbidden, NotFound
+from backend.orgs.models import Organisation
 from backend.orgs.service import is_within
 
 
-def require_coordinator(user):
-    """Raise 403 unless the user is a coordinator."""
-    if not user.has_role("coordinator"):
+def is_coordinator(user: User | None) -> bool:
+    """Tell whether `user` is a logged-in coordinator with an organisation."""
+    return bool(user is not None and getattr(user, "is_authenticated", False)
+                and user.has_role("coordinator") and user.organisation_id is not None)
+
+
+def require_coordinator(user: User | None) -> User:
+    """Return `user` if they are a coordinator of some organisation.
+
+    :raise 403: otherwise (the caller has already required a login: anonymous is a 401 there).
+    """
+    if not is_coordinator(user):
         raise Forbidden()
+    return user
 
 
-def coordinator_scope(user):
-    """Return the organisation a coordinator acts for (the root of their subtree)."""
+def coordinator_scope(user: User) -> Organisation:
+    """Return the organisation whose subtree `user` coordinates.
+
+    :raise 403: if the user is not a coordinator.
+    """
+    require_coordinator(user)
     return user.organisation
 
 
-def can_read_personal(user, org) -> bool:
-    """Tell whether the user may read personal data (an intake) held by `org`.
+def is_municipal_coordinator(user: User | None) -> bool:
+    """Tell whether `user` coordinates a municipal branch (the level that sees personal data)."""
+    return is_coordinator(user) and user.organisation.kind == "municipality"
 
-    Only a municipal coordinator whose branch is `org` (or contains it); provinces and the nation: False.
+
+def can_act_on(user: User | None, org: Organisation | None) -> bool:
+    """Tell whether `user` coordinates `org` or an organisation above it (counts, lists of states)."""
+    return is_coordinator(user) and is_within(org, user.organisation)
+
+
+def can_read_personal(user: User | None, org: Organisation | None) -> bool:
+    """Tell whether `user` may read the personal data of people of branch `org`.
+
+    Only a coordinator of a municipal branch, for people of that branch (its subtree, which
+    for a municipality is the branch itself). Provinces and the nation: never.
     """
-    own = coordinator_scope(user)
-    return (user.has_role("coordinator") and own is not None and own.kind == "municipality"
-            and is_within(org, own))
+    return is_municipal_coordinator(user) and is_within(org, user.organisation)
+
+
+def require_personal(user: User | None, org: Organisation | None) -> None:
+    """Raise unless `user` may read personal data of branch `org`.
+
+    :raise 403: if the user is no coordinator at all.
+    :raise 404: if the person lies outside what the coordinator may read (as if missing).
+    """
+    require_coordinator(user)
+    if not can_read_personal(user, org):
+        raise NotFound()
+
+
+def require_municipal_coordinator(user: User | None) -> Organisation:
+    """Return the municipal branch `user` coordinates.
+
+    :raise 403: for anyone else (provincial and national coordinators included).
+    """
+    if not is_municipal_coordinator(user):
+        raise Forbidden()
+    return user.organisation

@@ -25,9 +25,13 @@ class Proposal:
     total: float = 0.0  # of the proposed pairs
 
 
-def order(totals: np.ndarray, admissible: np.ndarray, ids: list) -> list[int]:
-    """Return the indices of the admissible buddies, best first; ties by buddy id as text."""
-    return sorted(np.flatnonzero(admissible).tolist(), key=lambda i: (-totals[i], str(ids[i])))
+def order(totals: np.ndarray, admissible: np.ndarray) -> list[int]:
+    """Return the indices of the admissible buddies, best first.
+
+    The rows must be in buddy id order (as text): ties then keep that order (a stable sort).
+    """
+    candidates = np.flatnonzero(admissible)
+    return candidates[np.argsort(-totals[candidates], kind="stable")].tolist()
 
 
 def assign(totals: np.ndarray, admissible: np.ndarray, capacity: list[int]) -> list[tuple[int, int]]:
@@ -92,8 +96,8 @@ def propose(newcomers, buddies, today: dt.date, max_km: float = scoring.DEFAULT_
             admissible[row[newcomer_id], column[buddy_id]] = False
     result.pairs = dict(assign(totals, admissible, [b.capacity_left for b in buddies]))
     result.total = float(sum(totals[i, j] for i, j in sorted(result.pairs.items())))
+    masked = np.where(admissible, totals, -np.inf)
     for i in range(len(newcomers)):
-        ranked = order(totals[i], admissible[i], arrays.ids)
-        if ranked:
-            result.best[i] = ranked[0]
+        if admissible[i].any():
+            result.best[i] = int(np.argmax(masked[i]))  # the first of the highest: the lowest id
     return result

@@ -52,6 +52,9 @@ class SuggestionsSchema(ma.Schema):
 
 
 class ProposedPairSchema(ma.Schema):
+    """One pair of the proposal. To propose it: POST /api/matches with
+    {newcomer_id, buddy_id, score: proposal.score}."""
+
     newcomer_id = ma.fields.UUID()
     newcomer_name = ma.fields.String()
     buddy_id = ma.fields.UUID()

@@ -34,7 +34,7 @@ same input always gives the same order.
 """
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import numpy as np
 from babel.lists import format_list
@@ -56,13 +56,6 @@ MAX_INTERESTS = 3
 CAPACITY_POINTS = 3
 MDT_MIN_DAYS = 182
 MDT_SHORT_POINTS = -20
-
-# Why a pair is not admissible (a hard filter failed): codes the waiting-list proposal reports.
-NOT_ADMISSIBLE = {
-    "distance": _l("Te ver weg"),
-    "preference": _l("Past niet bij de voorkeur van de nieuwkomer"),
-}
-
 
 # --- input ----------------------------------------------------------------------------------
 
@@ -138,7 +131,7 @@ class Score:
     total: float
     parts: list
     admissible: bool = True
-    blocked: list = field(default_factory=list)  # codes of NOT_ADMISSIBLE
+    blocked: list = field(default_factory=list)  # the hard filters that failed: "distance", "preference"
 
     def sort_key(self):
         return (-self.total, str(self.buddy_id))
@@ -179,11 +172,16 @@ class _Date:
 def _distance_table():
     """Return (index of each code, matrix of km between every two municipalities).
 
-    Computed once with geo.distance_km, so the vectorised path uses the very same floats.
+    Computed once (haversine, as geo.distance_km, vectorised); both score() and score_row() read
+    their distances from it, so the two paths use the very same floats.
     """
-    codes = sorted(geo.centroids())
+    points = geo.centroids()
+    codes = sorted(points)
     index = {code: i for i, code in enumerate(codes)}
-    table = np.array([[geo.distance_km(a, b) for b in codes] for a in codes], dtype=np.float64)
+    lat, lon = (np.radians([points[code][k] for code in codes]) for k in (0, 1))
+    h = (np.sin((lat[None, :] - lat[:, None]) / 2) ** 2
+         + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin((lon[None, :] - lon[:, None]) / 2) ** 2)
+    table = 2 * geo.EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
     return index, table
 
 
@@ -259,13 +257,19 @@ def capacity_part(buddy: Buddy) -> Part:
     return Part("capacity", CAPACITY_POINTS * left, text, {"places_left": left})
 
 
+def mdt_points(kind: str, mdt_end: dt.date | None, today: dt.date) -> int:
+    """The mdt part's points: -20 for an MDT service that ends within MDT_MIN_DAYS, else 0."""
+    if kind != "mdt" or mdt_end is None:
+        return 0
+    return MDT_SHORT_POINTS if (mdt_end - today).days < MDT_MIN_DAYS else 0
+
+
 def mdt_part(buddy: Buddy, today: dt.date) -> Part | None:
     if buddy.kind != "mdt":
         return None
     if buddy.mdt_end is None:
         return Part("mdt", 0, _l("Einde van de diensttijd onbekend"), {"mdt_end": None}, flag=True)
-    days = (buddy.mdt_end - today).days
-    if days < MDT_MIN_DAYS:
+    if mdt_points(buddy.kind, buddy.mdt_end, today):
         text = _l("Diensttijd eindigt al op %(date)s: te kort voor het hele traject", date=_Date(buddy.mdt_end))
         return Part("mdt", MDT_SHORT_POINTS, text, {"mdt_end": buddy.mdt_end.isoformat()}, flag=True)
     text = _l("Diensttijd loopt tot %(date)s: lang genoeg", date=_Date(buddy.mdt_end))
@@ -314,32 +318,73 @@ def rank(newcomer: Newcomer, buddies, today: dt.date, max_km: float = DEFAULT_MA
 # --- many pairs at once (numpy) -------------------------------------------------------------
 
 class BuddyArrays:
-    """The buddies' data as arrays, built once, for scoring many newcomers against them."""
+    """The buddies' data as arrays, built once, for scoring many newcomers against them.
+
+    Built from Buddy objects, or (faster, for thousands of rows) straight from columns
+    (`from_columns`); `buddy(i)` gives back the Buddy of row i.
+    """
 
     def __init__(self, buddies: list[Buddy], today: dt.date):
-        self.buddies = buddies
-        n = len(buddies)
+        self._setup(today, [b.id for b in buddies], [b.kind for b in buddies], [b.gender for b in buddies],
+                    [b.languages for b in buddies], [b.interests for b in buddies],
+                    [b.availability for b in buddies], [b.municipality_code for b in buddies],
+                    [b.capacity_left for b in buddies], [b.mdt_end for b in buddies])
+
+    @classmethod
+    def from_columns(cls, today, ids, kinds, genders, languages, interests, availability, municipality_codes,
+                     capacity_left, mdt_end) -> "BuddyArrays":
+        """Build from one list per Buddy field (languages and interests as frozensets, availability as Slots)."""
+        arrays = cls.__new__(cls)
+        arrays._setup(today, ids, kinds, genders, languages, interests, availability, municipality_codes,
+                      capacity_left, mdt_end)
+        return arrays
+
+    def _setup(self, today, ids, kinds, genders, languages, interests, availability, codes, capacity_left, mdt_end):
+        self.columns = (ids, kinds, genders, languages, interests, availability, codes, capacity_left, mdt_end)
+        self.ids = ids
+        n = len(ids)
         index, _ = _distance_table()
-        self.ids = [b.id for b in buddies]
-        self.place = np.array([index.get(b.municipality_code, -1) for b in buddies], dtype=np.int64)
-        self.genders = np.array([b.gender or "" for b in buddies], dtype=object)
-        self.languages = {}  # code -> bool array over buddies
-        self.interests = {}
-        for i, b in enumerate(buddies):
-            for code in b.languages:
-                self.languages.setdefault(code, np.zeros(n, dtype=bool))[i] = True
-            for code in b.interests:
-                self.interests.setdefault(code, np.zeros(n, dtype=bool))[i] = True
-        width = max((len(b.availability) for b in buddies), default=0) or 1
+        self.place = np.array([index.get(code, -1) for code in codes], dtype=np.int64)
+        self.genders = np.array([g or "" for g in genders], dtype=object)
+        self.languages = self._sets(languages, n)  # code -> bool array over buddies
+        self.interests = self._sets(interests, n)
+        width = max(map(len, availability), default=0) or 1
+        rows, cols, days, starts, ends = [], [], [], [], []
+        for i, slots in enumerate(availability):
+            for k, slot in enumerate(slots):
+                rows.append(i)
+                cols.append(k)
+                days.append(slot.day)
+                starts.append(slot.start)
+                ends.append(slot.end)
         self.slot_day = np.full((n, width), -1, dtype=np.int64)
         self.slot_start = np.zeros((n, width), dtype=np.int64)
         self.slot_end = np.zeros((n, width), dtype=np.int64)
-        for i, b in enumerate(buddies):
-            for k, s in enumerate(b.availability):
-                self.slot_day[i, k], self.slot_start[i, k], self.slot_end[i, k] = s.day, s.start, s.end
+        self.slot_day[rows, cols], self.slot_start[rows, cols], self.slot_end[rows, cols] = days, starts, ends
         # The parts that depend on the buddy alone.
-        self.capacity = np.array([float(CAPACITY_POINTS * b.capacity_left) for b in buddies])
-        self.mdt = np.array([float(mdt_part(b, today).points) if b.kind == "mdt" else 0.0 for b in buddies])
+        self.capacity = CAPACITY_POINTS * np.array(capacity_left, dtype=np.float64)
+        self.mdt = np.array([float(mdt_points(kind, end, today)) for kind, end in zip(kinds, mdt_end)])
+
+    @staticmethod
+    def _sets(sets, n) -> dict:
+        members: dict = {}
+        for i, codes in enumerate(sets):
+            for code in codes:
+                members.setdefault(code, []).append(i)
+        out = {}
+        for code, rows in members.items():
+            out[code] = np.zeros(n, dtype=bool)
+            out[code][rows] = True
+        return out
+
+    @cached_property
+    def row(self) -> dict:
+        """Return {buddy id: row index}."""
+        return {uid: i for i, uid in enumerate(self.ids)}
+
+    def buddy(self, i) -> Buddy:
+        """Return row i as a Buddy."""
+        return Buddy(*(column[i] for column in self.columns))
 
     def shared_count(self, table: dict, codes) -> np.ndarray:
         count = np.zeros(len(self.ids), dtype=np.int64)

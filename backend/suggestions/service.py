@@ -8,6 +8,8 @@ again. Each request reads the buddies' rows once (only the columns scoring needs
 with numpy (scoring.score_row), and explains only the pairs it returns (scoring.score).
 """
 import datetime as dt
+import threading
+from collections import OrderedDict
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -18,7 +20,7 @@ from backend.buddies.models import BuddyProfile
 from backend.errors import NotFound
 from backend.extensions import db
 from backend.matching.models import OPEN, Match, MatchEvaluation
-from backend.matching.rules import avoided_buddy_ids, eligible_buddies, open_match_count
+from backend.matching.rules import avoided_buddy_ids, eligible_buddies
 from backend.newcomers.models import NewcomerIntake
 from backend.orgs import access
 from backend.orgs.models import Organisation
@@ -55,35 +57,93 @@ def newcomer_of(intake: NewcomerIntake) -> scoring.Newcomer:
     )
 
 
-def read_buddies(org, today: dt.date, kind: str | None = None, language: str | None = None,
-                 avoid_for=None) -> list[scoring.Buddy]:
-    """Read the eligible buddies of `org`'s subtree as scoring Buddies, in buddy id order.
+# Two per-process caches, so that a request reads little more than which buddies are eligible:
+# - _PROFILES, per buddy: what scoring needs of the profile, parsed once: user id -> (updated_at
+#   as stored, kind, gender, municipality, capacity, MDT end, languages, interests, merged slots).
+#   A row whose updated_at changed (BuddyProfile.updated_at has onupdate) is read again.
+# - _ARRAYS, per (subtree, filters, day): the scoring arrays of the last request, reused while
+#   the eligible buddies, their versions and their open-match counts are exactly the same.
+_PROFILES: dict = {}
+_ARRAYS: OrderedDict = OrderedDict()
+_MAX_PROFILES = 200_000
+_MAX_ARRAYS = 16
+_CHUNK = 500
+_LOCK = threading.Lock()  # threaded servers: one request at a time changes the caches
 
-    One SELECT of the columns scoring needs (no ORM objects); `avoid_for` drops the buddies
-    that newcomer must not meet again; `kind` and `language` are the request's filters.
-    """
+
+def _profiles(versions: dict) -> dict:
+    """Return the parsed profiles of these buddies ({user id: updated_at}), from the cache
+    where it is current, else read (in chunks) and cached."""
     profile = BuddyProfile.__table__.c
+    with _LOCK:
+        known = {uid: _PROFILES.get(uid) for uid in versions}
+    stale = [uid for uid, version in versions.items() if (known[uid] or (None,))[0] != version]
+    fresh = {}
+    for start in range(0, len(stale), _CHUNK):
+        rows = db.session.execute(sa.select(
+            profile.user_id, sa.type_coerce(profile.updated_at, sa.String), profile.kind, profile.gender,
+            profile.municipality_code, profile.capacity, profile.mdt_end, profile.languages, profile.interests,
+            profile.availability,
+        ).where(profile.user_id.in_(stale[start:start + _CHUNK])))
+        for uid, version, kind, gender, code, capacity, end, languages, interests, availability in rows:
+            fresh[uid] = (version, kind, gender, code, capacity, end, frozenset(languages or ()),
+                          frozenset(interests or ()), scoring.parse_slots(availability))
+    with _LOCK:
+        if len(_PROFILES) + len(fresh) > _MAX_PROFILES:
+            _PROFILES.clear()
+        _PROFILES.update(fresh)
+    known.update(fresh)
+    return known
+
+
+def read_buddies(org, today: dt.date, kind: str | None = None, language: str | None = None) -> scoring.BuddyArrays:
+    """Return the eligible buddies of `org`'s subtree as scoring arrays, in buddy id order.
+
+    Two small SELECTs: the eligible buddies' ids and versions (updated_at), and their open-match
+    counts; the rest comes from the caches above. `kind` and `language` are the request's
+    filters. Rows are in user id order, which is also the order of the ids as text (hex on
+    SQLite, bytes on PostgreSQL): proposal.order relies on it for ties.
+    """
+    profile, matches = BuddyProfile.__table__.c, Match.__table__.c
+    in_subtree = subtree_clause(profile.organisation_id, org)
     query = eligible_buddies(today).with_only_columns(
-        profile.user_id, profile.kind, profile.gender, profile.languages, profile.interests,
-        profile.availability, profile.municipality_code, profile.capacity, profile.mdt_end,
-        open_match_count(profile.user_id).label("open_matches"),
-    ).where(subtree_clause(profile.organisation_id, org)).order_by(profile.user_id)
+        profile.user_id, sa.type_coerce(profile.updated_at, sa.String),
+    ).where(in_subtree).order_by(profile.user_id)
     if kind:
         query = query.where(profile.kind == kind)
-    if avoid_for is not None:
-        query = query.where(profile.user_id.not_in(avoided_buddy_ids(avoid_for)))
-    buddies = []
-    for row in db.session.execute(query):
-        languages = frozenset(row.languages or ())
-        if language and language not in languages:
+    rows = tuple(tuple(row) for row in db.session.execute(query))
+    busy = tuple(tuple(row) for row in db.session.execute(
+        sa.select(matches.buddy_id, sa.func.count()).where(
+            matches.status.in_(OPEN), matches.buddy_id.in_(sa.select(profile.user_id).where(in_subtree)))
+        .group_by(matches.buddy_id).order_by(matches.buddy_id)))
+    key, fingerprint = (org.id, kind, language, today), (rows, busy)
+    with _LOCK:
+        hit = _ARRAYS.get(key)
+        if hit is not None and hit[0] == fingerprint:
+            _ARRAYS.move_to_end(key)
+            return hit[1]
+    cached, open_counts = _profiles(dict(rows)), dict(busy)
+    columns = ([], [], [], [], [], [], [], [], [])
+    ids, kinds, genders, languages, interests, slots, codes, left, mdt_end = columns
+    for uid, _ in rows:
+        _, kind_, gender, code, capacity, end, spoken, liked, available = cached[uid]
+        if language and language not in spoken:
             continue
-        buddies.append(scoring.Buddy(
-            id=row.user_id, kind=row.kind, gender=row.gender, languages=languages,
-            interests=frozenset(row.interests or ()), availability=scoring.parse_slots(row.availability),
-            municipality_code=row.municipality_code, capacity_left=row.capacity - row.open_matches,
-            mdt_end=row.mdt_end,
-        ))
-    return buddies
+        ids.append(uid)
+        kinds.append(kind_)
+        genders.append(gender)
+        languages.append(spoken)
+        interests.append(liked)
+        slots.append(available)
+        codes.append(code)
+        left.append(capacity - open_counts.get(uid, 0))
+        mdt_end.append(end)
+    arrays = scoring.BuddyArrays.from_columns(today, *columns)
+    with _LOCK:
+        _ARRAYS[key] = (fingerprint, arrays)
+        while len(_ARRAYS) > _MAX_ARRAYS:
+            _ARRAYS.popitem(last=False)
+    return arrays
 
 
 def _names(user_ids) -> dict:
@@ -123,25 +183,26 @@ def _suggestion(score: scoring.Score, buddy: scoring.Buddy, names: dict) -> dict
 def suggestions(user, newcomer_id, language=None, max_km=None, kind=None, limit=DEFAULT_LIMIT) -> dict:
     """Rank the eligible buddies for one newcomer, best first, each with its explanation.
 
-    Logs the read of the newcomer's intake (audit: "suggestions").
+    Logs the read of the newcomer's intake (audit: "intake").
     """
     intake = _readable_intake(user, newcomer_id)
     max_km = scoring.DEFAULT_MAX_KM if max_km is None else max_km
     today = _today()
     newcomer = newcomer_of(intake)
-    buddies = read_buddies(access.coordinator_scope(user), today, kind=kind, language=language,
-                           avoid_for=intake.user_id)
-    arrays = scoring.BuddyArrays(buddies, today)
+    arrays = read_buddies(access.coordinator_scope(user), today, kind=kind, language=language)
     totals, admissible = scoring.score_row(newcomer, arrays, max_km)
-    order = proposal.order(totals, admissible, arrays.ids)
-    top = [buddies[i] for i in order[:limit]]
+    for buddy_id in db.session.scalars(avoided_buddy_ids(intake.user_id)):
+        if buddy_id in arrays.row:
+            admissible[arrays.row[buddy_id]] = False
+    order = proposal.order(totals, admissible)
+    top = [arrays.buddy(i) for i in order[:limit]]
     names = _names(b.id for b in top)
     result = {
         "newcomer_id": intake.user_id,
         "candidates": len(order),
         "suggestions": [_suggestion(scoring.score(newcomer, b, today, max_km), b, names) for b in top],
     }
-    audit.log_read(user, intake.user, "suggestions")
+    audit.log_read(user, intake.user_id, intake.organisation_id, "intake")
     db.session.commit()
     return result
 
@@ -174,7 +235,7 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
     """Propose pairs for every waiting newcomer of branch `code` at once, with explanations.
 
     Beside each pair: that newcomer's one-at-a-time best. Newcomers it cannot place come with
-    the reason. Logs a read of each waiting newcomer's intake (audit: "waiting_list").
+    the reason. Logs a read of each waiting newcomer's intake (audit: "intake").
     """
     access.require_coordinator(user)
     org = get_by_code(code)
@@ -184,7 +245,8 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
     today = _today()
     intakes = waiting_intakes(org)
     newcomers = [newcomer_of(i) for i in intakes]
-    buddies = read_buddies(org, today, kind=kind)
+    arrays = read_buddies(org, today, kind=kind)
+    buddies = [arrays.buddy(j) for j in range(len(arrays.ids))]
     result = proposal.propose(newcomers, buddies, today, max_km, _avoided_pairs([n.id for n in newcomers]))
     newcomers, buddies = result.newcomers, result.buddies
     pairs, best = result.pairs, result.best
@@ -197,7 +259,7 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
     for i, newcomer in enumerate(newcomers):
         one_at_a_time = suggestion(i, best[i]) if i in best else None
         if i in pairs:
-            pair = suggestion(i, pairs[i])
+            pair = one_at_a_time if pairs[i] == best.get(i) else suggestion(i, pairs[i])
             placed.append({"newcomer_id": newcomer.id, "newcomer_name": names.get(newcomer.id, ""),
                            "buddy_id": pair["buddy_id"], "buddy_name": pair["display_name"],
                            "proposal": pair, "best": one_at_a_time, "same_as_best": pairs[i] == best.get(i)})
@@ -206,7 +268,7 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
             unplaced.append({"newcomer_id": newcomer.id, "newcomer_name": names.get(newcomer.id, ""),
                              "reason": reason, "message": str(UNPLACED[reason]), "best": one_at_a_time})
     for intake in intakes:
-        audit.log_read(user, intake.user, "waiting_list")
+        audit.log_read(user, intake.user_id, intake.organisation_id, "intake")
     db.session.commit()
     return {"organisation": org.code, "newcomers": len(newcomers), "buddies": len(buddies),
             "total": round(result.total, 2), "pairs": placed, "unplaced": unplaced}

@@ -77,7 +77,7 @@ def test_ranked_and_explained_best_first(auth, client, make_user, make_newcomer,
     assert parts["interests"]["text"] == "Delen interesse in Koken"
     with app.app_context():
         read = _db.session.scalars(sa.select(ProfileRead)).one()
-    assert (read.subject_id, read.what) == (amal, "suggestions")
+    assert (read.subject_id, read.what) == (amal, "intake")
 
 
 def test_only_eligible_buddies_of_the_coordinators_subtree(auth, client, make_user, make_newcomer, make_buddy, app):
@@ -162,8 +162,12 @@ def test_the_waiting_list_proposal(auth, client, make_user, make_newcomer, make_
         "newcomer_id": str(wants_woman), "newcomer_name": "Chadia", "reason": "no_admissible_buddy",
         "message": "Geen beschikbaar maatje binnen de filters (afstand, voorkeur, soort).", "best": None}]
     with app.app_context():
-        subjects = set(_db.session.scalars(sa.select(ProfileRead.subject_id).where(ProfileRead.what == "waiting_list")))
+        subjects = set(_db.session.scalars(sa.select(ProfileRead.subject_id).where(ProfileRead.what == "intake")))
     assert subjects == {amal, bilal, wants_woman}
+    filtered = client.get("/api/orgs/GM0344/waiting-list-proposal?kind=mdt").json  # no MDT buddy here
+    assert filtered["buddies"] == 0 and filtered["pairs"] == []
+    assert {u["reason"] for u in filtered["unplaced"]} == {"no_admissible_buddy"}
+    assert client.get("/api/orgs/GM0344/waiting-list-proposal?max_km=-1").status_code == 422
 
 
 def test_a_newcomer_without_a_free_place_is_told_so(auth, client, make_user, make_newcomer, make_buddy):
@@ -175,3 +179,29 @@ def test_a_newcomer_without_a_free_place_is_told_so(auth, client, make_user, mak
     [unplaced] = body["unplaced"]
     assert unplaced["reason"] == "no_capacity" and unplaced["best"]["display_name"] == "Enige"
     assert {unplaced["newcomer_id"], body["pairs"][0]["newcomer_id"]} == {str(first), str(second)}
+
+
+def test_a_changed_profile_or_a_new_match_counts_at_once(auth, client, make_user, make_newcomer, make_buddy, app):
+    """What the server keeps between requests (parsed profiles, arrays) never hides a change."""
+    from backend.buddies.models import BuddyProfile
+
+    login_as(auth, make_user, "coordinator", "GM0344")
+    amal = make_newcomer("Amal", languages=["ar"])
+    sara = make_buddy("Sara", capacity=2)
+    make_buddy("Dirk")
+
+    def first():
+        suggestion = client.get(suggestions_url(amal)).json["suggestions"][0]
+        parts = {p["code"]: p["text"] for p in suggestion["score"]["parts"]}
+        return suggestion["display_name"], parts["language"], parts["capacity"]
+
+    assert first() == ("Sara", "Geen gemeenschappelijke taal", "Nog 2 plekken vrij")
+    with app.app_context():
+        _db.session.get(BuddyProfile, sara).languages = ["nl", "ar"]
+        _db.session.commit()
+    assert first() == ("Sara", "Spreken allebei Arabisch", "Nog 2 plekken vrij")
+    other = make_newcomer("Other")
+    with app.app_context():
+        _db.session.add(Match(newcomer_id=other, buddy_id=sara, organisation_id=1, status="active"))
+        _db.session.commit()
+    assert first() == ("Sara", "Spreken allebei Arabisch", "Nog 1 plek vrij")
