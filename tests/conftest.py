@@ -176,8 +176,15 @@ class Inbox:
         return "250 Message accepted"
 
     def to(self, address):
-        """Return the messages sent to this address."""
-        return [m for m in self.messages if m["To"] == address]
+        """Return the messages sent to this address (once those sent after an answer have gone)."""
+        return [m for m in self.wait() if m["To"] == address]
+
+    def wait(self):
+        """Return every message, once the mails sent after an answer (mail.wait_sent) have gone."""
+        from backend import mail
+
+        mail.wait_sent()
+        return self.messages
 
 
 def free_port() -> int:
@@ -202,5 +209,8 @@ def smtp_inbox(app):
     try:
         yield inbox
     finally:
+        from backend import mail
+
+        mail.wait_sent()
         app.config.update(saved)
         controller.stop()

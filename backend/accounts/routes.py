@@ -1,6 +1,5 @@
 """Routes under /api/auth (log in and out, activate, reset the password, who am I, own profile,
 password, own devices) and /api/accounts (a coordinator's work on the accounts of the branch)."""
-import segno
 from flask import current_app, request, session
 from flask.views import MethodView
 from flask_login import login_required, login_user, logout_user
@@ -30,6 +29,12 @@ def _sign_in(user):
     """Put this device's session into the cookie, kept across browser restarts."""
     login_user(user)
     session.permanent = True
+
+
+def _cookie_session():
+    """Return the session this browser's cookie names (maybe another user's; maybe none)."""
+    claim = auth.parse_claim(session.get("_user_id"))
+    return claim.session_id if claim else None
 
 
 def _sign_out():
@@ -125,7 +130,8 @@ class Activate(MethodView):
     def post(self, data):
         """Activate an account with the code from the coordinator: choose a password (and the
         language); logs in on this device like the login. The code works once, for 14 days."""
-        user = tokens.redeem_activation(data["code"], data["password"], data.get("locale"), request.user_agent.string)
+        user = tokens.redeem_activation(data["code"], data["password"], data.get("locale"), request.user_agent.string,
+                                        replaces=_cookie_session())
         _sign_in(user)
         return _session_payload(user)
 
@@ -158,7 +164,7 @@ class PasswordResetConfirm(MethodView):
     @bp.response(200, SessionSchema)
     def post(self, data):
         """Choose a new password with the link's secret: every session ends, this device logs in."""
-        user = tokens.redeem_reset(data["token"], data["password"], request.user_agent.string)
+        user = tokens.redeem_reset(data["token"], data["password"], request.user_agent.string, replaces=_cookie_session())
         _sign_in(user)
         return _session_payload(user)
 
@@ -238,6 +244,4 @@ class ActivationCode(MethodView):
         """
         user, code, expires_at = service.reissue_activation_code(auth.me(), user_id)
         compression.carries_secret()
-        url = app_url(f"/activeren#{code}")  # a fragment: browsers never send it to a server
-        qr_svg = segno.make(url, error="m").svg_inline(scale=4, title=code)
-        return {"code": code, "expires_at": expires_at, "url": url, "qr_svg": qr_svg}
+        return tokens.activation_card(code, expires_at, user.locale)

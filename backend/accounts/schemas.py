@@ -149,7 +149,7 @@ class ActivationCodeSchema(ma.Schema):
 
     code = ma.fields.String(metadata={"description": "e.g. K7QX-M4TZ-9P"})
     expires_at = ma.fields.AwareDateTime()
-    url = ma.fields.String(metadata={"description": "PUBLIC_URL/activeren#<code> (a fragment: never sent to a server)"})
+    url = ma.fields.String(metadata={"description": "PUBLIC_URL/activeren?lang=<locale>#<code> (the code in the fragment: never sent to a server)"})
     qr_svg = ma.fields.String(metadata={"description": "The url as a QR code (an SVG document)"})
 
 

@@ -13,7 +13,9 @@ open secret of the user, and starts a session on this device.
 import datetime as dt
 import hashlib
 import secrets
+import uuid
 
+import segno
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
@@ -101,8 +103,10 @@ def issue_reset_token(user: User) -> str:
 
 
 def _redeem(kind: str, secret: str, password: str, field: str, invalid, locale: str | None,
-            user_agent: str | None) -> User:
+            user_agent: str | None, replaces: uuid.UUID | None) -> User:
     """Set the password of the secret's user, use the secret up and start a session on this device.
+
+    `replaces`: the session this browser's cookie held until now (maybe another user's): it ends.
 
     :raise 422: one message (under `field`) for an unknown, used or expired secret; the
         password rules under `password`.
@@ -133,7 +137,7 @@ def _redeem(kind: str, secret: str, password: str, field: str, invalid, locale: 
     if locale:
         user.locale = locale
     _end_open_tokens(user)
-    db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id))
+    db.session.execute(sa.delete(UserSession).where((UserSession.user_id == user.id) | (UserSession.id == replaces)))
     sessions.add_session(user, user_agent)
     from backend.accounts.service import record_profile  # the locale may have changed
     record_profile(user)
@@ -141,14 +145,27 @@ def _redeem(kind: str, secret: str, password: str, field: str, invalid, locale: 
     return user
 
 
-def redeem_activation(code: str, password: str, locale: str | None = None, user_agent: str | None = None) -> User:
+def redeem_activation(code: str, password: str, locale: str | None = None, user_agent: str | None = None,
+                      replaces: uuid.UUID | None = None) -> User:
     """Activate an account with its code: set the password (and language) and log in on this device.
 
     The code may be typed in any case, with spaces or dashes.
     """
-    return _redeem("activation", normalise_code(code), password, "code", INVALID_CODE, locale, user_agent)
+    return _redeem("activation", normalise_code(code), password, "code", INVALID_CODE, locale, user_agent, replaces)
 
 
-def redeem_reset(token: str, password: str, user_agent: str | None = None) -> User:
+def redeem_reset(token: str, password: str, user_agent: str | None = None, replaces: uuid.UUID | None = None) -> User:
     """Set a new password with a reset link's secret, end every session and log in on this device."""
-    return _redeem("reset", (token or "").strip(), password, "token", INVALID_LINK, None, user_agent)
+    return _redeem("reset", (token or "").strip(), password, "token", INVALID_LINK, None, user_agent, replaces)
+
+
+def activation_card(code: str, expires_at, locale: str | None = None) -> dict:
+    """Return what a coordinator hands over (ActivationCodeSchema): the code, its expiry, the link
+    PUBLIC_URL/activeren?lang=<the user's language>#<code> (the code in the fragment: browsers
+    never send it to a server, so no log holds it; the screen opens in the newcomer's language)
+    and that link as a QR code (an SVG made here, no outside service)."""
+    from backend.mail.messages import app_url
+
+    url = app_url("/activeren" + (f"?lang={locale}" if locale else "") + f"#{code}")
+    return {"code": code, "expires_at": expires_at, "url": url,
+            "qr_svg": segno.make(url, error="m").svg_inline(scale=4, title=code)}

@@ -69,5 +69,5 @@ def send(to: str, subject: str, text: str, html: str | None = None, language: st
 
 
 from backend.mail.messages import (  # noqa: E402  (they use send() above)
-    send_new_buddy_waiting, send_password_reset, send_signup_confirmation,
+    send_new_buddy_waiting, send_password_reset, send_signup_confirmation, wait_sent,
 )

@@ -5,6 +5,7 @@ force_locale(recipient.locale)) plus at most one link; render() makes both bodie
 so every mail looks alike and its HTML is escaped and written in the language's direction.
 Strings live here, in Python, so that `flask i18n` extracts them like every other string.
 """
+import threading
 from dataclasses import dataclass, field
 
 from flask import current_app, has_request_context, request
@@ -31,6 +32,7 @@ def app_url(path: str = "/") -> str:
 def render(message: Message, locale: str) -> tuple[str, str]:
     """Return (text, html) of a message in `locale` (its direction: rtl for Arabic, Farsi...)."""
     direction = "rtl" if locale in current_app.config["RTL_LANGUAGES"] else "ltr"
+    # TRANSLATORS: the closing of every mail; "Maatje" is the app's name, signing it.
     signature = _("Met vriendelijke groet,\nMaatje")
     text_parts = list(message.paragraphs)
     if message.link:
@@ -58,12 +60,46 @@ def deliver(to: str, locale: str, message: Message) -> bool:
     return True
 
 
+_sending: set[threading.Thread] = set()
+_sending_lock = threading.Lock()
+
+
+def deliver_later(to: str, locale: str, message: Message) -> None:
+    """Render now, send after the answer (in a thread of its own): the request takes as long
+    whether or not a mail goes out, so its timing tells nobody which addresses have an account."""
+    text, html = render(message, locale)
+    app = current_app._get_current_object()
+
+    def run():
+        try:
+            with app.app_context():
+                mail.send(to, message.subject, text, html, language=locale)
+        except mail.MailError:
+            pass  # logged by mail.send; the link stays valid, the user may ask again
+        finally:
+            with _sending_lock:
+                _sending.discard(thread)
+
+    thread = threading.Thread(target=run, name="mail", daemon=True)
+    with _sending_lock:
+        _sending.add(thread)
+    thread.start()
+
+
+def wait_sent(timeout: float = 30) -> None:
+    """Wait until the mails handed to deliver_later() have gone (or failed): tests, shutdown."""
+    with _sending_lock:
+        threads = list(_sending)
+    for thread in threads:
+        thread.join(timeout)
+
+
 def _locale(user) -> str:
     return user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def send_password_reset(user, link: str) -> bool:
-    """Mail the user a link to choose a new password (valid 1 hour, single use)."""
+def send_password_reset(user, link: str) -> None:
+    """Mail the user a link to choose a new password (valid 1 hour, single use), after the answer."""
     locale = _locale(user)
     with force_locale(locale):
         message = Message(
@@ -76,9 +112,10 @@ def send_password_reset(user, link: str) -> bool:
                   "Dan hoef je niets te doen: je wachtwoord blijft hetzelfde."),
             ],
             link=link,
+            # TRANSLATORS: the text of the link in the password-reset mail.
             link_label=_("Nieuw wachtwoord kiezen"),
         )
-        return deliver(user.email, locale, message)
+        deliver_later(user.email, locale, message)
 
 
 def send_signup_confirmation(user) -> bool:
@@ -95,10 +132,11 @@ def send_signup_confirmation(user) -> bool:
                 _("Bedankt voor je aanmelding als maatje bij %(organisation)s.", organisation=org) if org
                 else _("Bedankt voor je aanmelding als maatje."),
                 _("Een coördinator neemt contact met je op voor een kennismakingsgesprek. Daarna vragen "
-                  "we je referenties en een Verklaring Omtrent het Gedrag (VOG) aan. Pas als dat rond "
+                  "we je referenties en een Verklaring Omtrent het Gedrag aan. Pas als dat rond "
                   "is, stellen we je voor aan een nieuwkomer."),
             ],
             link=app_url("/"),
+            # TRANSLATORS: the text of a link in a mail that opens the Maatje app.
             link_label=_("Naar Maatje"),
         )
         return deliver(user.email, locale, message)

@@ -27,8 +27,13 @@ export function onUnauthorized(cb: () => void): () => void {
   return () => unauthorizedListeners.delete(cb);
 }
 
+// Routes used without a session (no CSRF token to send, and a 401 there is no ended session).
+const PUBLIC = new Set([
+  '/api/auth/login', '/api/auth/activate', '/api/auth/password-reset', '/api/auth/password-reset/confirm',
+]);
+
 async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
-  const isLogin = path === '/api/auth/login';
+  const isLogin = PUBLIC.has(path);
   // After a restart offline we have no token yet; ask for one before the first write.
   if (UNSAFE.has(method) && !isLogin && csrfToken === null) await me();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
@@ -73,8 +78,28 @@ function toApiError(response: Response, data: unknown): ApiError {
   return new ApiError(response.status, body.status ?? response.statusText, message, body.errors ?? {});
 }
 
-export async function login(email: string, password: string): Promise<SessionResponse> {
-  const session = await request<SessionResponse>('POST', '/api/auth/login', { email, password });
+// `login`: an e-mail address or a username.
+export async function login(login: string, password: string): Promise<SessionResponse> {
+  const session = await request<SessionResponse>('POST', '/api/auth/login', { login, password });
+  csrfToken = session.csrf_token;
+  return session;
+}
+
+// Set the first (or a new) password with a coordinator's activation code; logs in like login().
+export async function activate(code: string, password: string, locale: string): Promise<SessionResponse> {
+  const session = await request<SessionResponse>('POST', '/api/auth/activate', { code, password, locale });
+  csrfToken = session.csrf_token;
+  return session;
+}
+
+// Ask for a reset link by mail; the server answers alike whether or not the address is known.
+export async function requestPasswordReset(email: string): Promise<void> {
+  await request<void>('POST', '/api/auth/password-reset', { email });
+}
+
+// Set a new password with the secret of the reset link; logs in like login().
+export async function resetPassword(token: string, password: string): Promise<SessionResponse> {
+  const session = await request<SessionResponse>('POST', '/api/auth/password-reset/confirm', { token, password });
   csrfToken = session.csrf_token;
   return session;
 }

@@ -3,7 +3,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import lazy from 'preact-iso/lazy';
-import { Route, Router } from 'preact-iso/router';
+import { Route, Router, useLocation } from 'preact-iso/router';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { session } from './features/auth/session';
 import { watchProfile } from './features/profile/queries';
@@ -19,11 +19,11 @@ import { useWatch } from './ui/useWatch';
 
 // A screen whose chunk cannot be fetched shows LoadFailedScreen (until the app is reloaded)
 // instead of leaving the router waiting for ever on the previous screen.
-function screen(load: () => Promise<ComponentType<ScreenProps>>) {
-  return lazy<ComponentType<ScreenProps>>(() =>
+function screen<P = ScreenProps>(load: () => Promise<ComponentType<P>>) {
+  return lazy<ComponentType<P>>(() =>
     load().catch((error) => {
       console.warn('screen not loaded', error);
-      return LoadFailedScreen;
+      return LoadFailedScreen as ComponentType<P>;
     }),
   );
 }
@@ -65,6 +65,13 @@ export function isCoordinator(user: { roles: readonly string[] }): boolean {
   return user.roles.includes('coordinator');
 }
 
+// The ways in without a password (reached from a coordinator's code, a reset mail or the login screen).
+type PublicProps = { lang: Lang };
+const ActivateScreen = screen<PublicProps>(() => import('./features/activate/ActivateScreen').then((m) => m.ActivateScreen));
+const ResetScreen = screen<PublicProps>(() => import('./features/activate/ResetScreen').then((m) => m.ResetScreen));
+const ForgotScreen = screen<PublicProps>(() => import('./features/activate/ForgotScreen').then((m) => m.ForgotScreen));
+const PUBLIC_PATHS = new Set(['/activeren', '/wachtwoord-herstellen', '/wachtwoord-vergeten']);
+
 // Links from before the router (#/profiel) open the same screen at its path: at start, and when
 // one is followed inside the open app (the router hears popstate, not hashchange).
 export function followLegacyHashLinks(): void {
@@ -90,6 +97,8 @@ export function App() {
   const db = useDb();
   const current = useWatch(session.subscribe, session.get(), []);
   const lang = useWatch(onLanguageChange, currentLang(), []); // re-render everything in the new language
+  // Open logged in or not: an activation link may reach a phone someone else is logged in on.
+  const isPublic = PUBLIC_PATHS.has(useLocation().path);
   const user = current.status === 'user' ? current.user : null;
   const profile = useWatch<ProfileData | null>(user ? watchProfile(db, user) : null, null, [db, user?.id]);
   useEffect(() => {
@@ -107,7 +116,15 @@ export function App() {
   const chooseLanguage = (next: Lang) => void setLanguage(next, { remember: true });
 
   let screen;
-  if (current.status === 'loading') screen = <p role="status" class="screen">{_("Even geduld…")}</p>;
+  if (isPublic) {
+    screen = (
+      <Router onRouteChange={focusHeading}>
+        <Route path="/activeren" component={ActivateScreen} lang={lang} />
+        <Route path="/wachtwoord-herstellen" component={ResetScreen} lang={lang} />
+        <Route path="/wachtwoord-vergeten" component={ForgotScreen} lang={lang} />
+      </Router>
+    );
+  } else if (current.status === 'loading') screen = <p role="status" class="screen">{_("Even geduld…")}</p>;
   else if (!user) screen = <LoginScreen />;
   else {
     screen = (
@@ -123,7 +140,7 @@ export function App() {
   }
 
   return (
-    <Layout loggedIn={user !== null} coordinator={user !== null && isCoordinator(user)} onLanguage={chooseLanguage}>
+    <Layout loggedIn={user !== null && !isPublic} coordinator={user !== null && !isPublic && isCoordinator(user)} onLanguage={chooseLanguage}>
       <SessionNotice />
       {screen}
     </Layout>

@@ -11,7 +11,8 @@ export interface Organisation {
 
 export interface User {
   id: string;
-  email: string;
+  email: string | null; // a newcomer made at intake may have none: they log in with the username
+  username?: string | null;
   display_name: string;
   locale: string;
   roles: Role[];

@@ -127,7 +127,7 @@ def test_a_coordinator_gets_a_code_link_and_qr_code(app, coordinator, pending):
     assert response.status_code == 201
     body = response.json
     assert body["code"] != first and len(body["code"]) == 12
-    assert body["url"] == f"http://localhost/activeren#{body['code']}"
+    assert body["url"] == f"http://localhost/activeren?lang=ar#{body['code']}"  # opens in the newcomer's language
     assert body["qr_svg"].startswith("<svg") and "</svg>" in body["qr_svg"]
     assert dt.datetime.fromisoformat(body["expires_at"]) > dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=13)
     app.config["PUBLIC_URL"] = "https://maatje.example.nl/"
@@ -135,7 +135,7 @@ def test_a_coordinator_gets_a_code_link_and_qr_code(app, coordinator, pending):
         again = coordinator.post(f"/api/accounts/{user_id}/activation-code").json
     finally:
         app.config["PUBLIC_URL"] = ""
-    assert again["url"] == f"https://maatje.example.nl/activeren#{again['code']}"
+    assert again["url"] == f"https://maatje.example.nl/activeren?lang=ar#{again['code']}"
     client = app.test_client()
     assert activate(client, first).status_code == 422  # the older codes ended
     assert activate(client, body["code"]).status_code == 422
@@ -215,3 +215,16 @@ def test_login_limit_is_per_account_whichever_name_is_used(app, client, pending)
     assert codes == [401] * 5 + [429]
     with app.app_context():
         assert _db.session.scalar(sa.select(User.username).where(User.email == "amal@example.org")) == "amal.h"
+
+
+def test_activating_on_a_phone_someone_else_was_logged_in_on_ends_their_session(app, client, make_user, pending):
+    from backend.accounts.models import UserSession
+
+    sanne = make_user("buddy", email="sanne@example.org")
+    assert client.post("/api/auth/login", json={"login": "sanne@example.org", "password": PASSWORD}).status_code == 200
+    user_id, code = pending()
+    assert activate(client, code).json["user"]["id"] == str(user_id)
+    assert client.get("/api/auth/me").json["user"]["id"] == str(user_id)
+    with app.app_context():
+        assert _db.session.scalar(sa.select(sa.func.count()).select_from(UserSession)
+                                  .where(UserSession.user_id == sanne.id)) == 0

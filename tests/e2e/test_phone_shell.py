@@ -189,6 +189,13 @@ SCREENS = {
     "not-found": ("/bestaat-niet", "not-found"),
     "sync-details": ("/", "sync-details"),
 }
+# Screens reached without logging in: (address, test id of what must be there).
+PUBLIC_SCREENS = {
+    "activate": ("/activeren", "activate-form"),
+    "reset": ("/wachtwoord-herstellen#a-link-secret", "reset-form"),
+    "forgot": ("/wachtwoord-vergeten", "forgot-form"),
+}
+SCREENS.update(PUBLIC_SCREENS)
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar", "ti"])
@@ -199,8 +206,8 @@ def test_every_screen_at_360px_has_no_axe_violations(new_context, demo, app, scr
     if screen == "notices":
         leave_notice(app, AMAL, "Deze wijziging bevat ongeldige gegevens.")
     page = new_context(bypass_csp=True, viewport={"width": 360, "height": 800}).new_page()  # axe is injected inline
-    if path is None:
-        page.goto("/")
+    if path is None or screen in PUBLIC_SCREENS:
+        page.goto(path or "/")
         page.get_by_test_id("language-picker").select_option(lang)
     else:
         log_in(page, AMAL)

@@ -1,4 +1,5 @@
-// The login screen: e-mail and password, errors read out by screen readers (role="alert").
+// The login screen: e-mail address or username and password, errors read out by screen readers
+// (role="alert"); the ways in without a password: an activation code, a reset link by mail.
 import { useState } from 'preact/hooks';
 import { ApiError, NetworkError } from '../../errors';
 import { _ } from '../../i18n';
@@ -21,7 +22,7 @@ function Isolated({ text, names }: { text: string; names: string[] }) {
 
 export function LoginScreen() {
   const db = useDb();
-  const [email, setEmail] = useState('');
+  const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -34,14 +35,14 @@ export function LoginScreen() {
   async function submit(event: Event) {
     event.preventDefault();
     setFieldErrors({});
-    if (!email.trim() || !password) {
-      setError(_("Vul je e-mailadres en wachtwoord in."));
+    if (!login.trim() || !password) {
+      setError(_("Vul je e-mailadres of gebruikersnaam en je wachtwoord in."));
       return;
     }
     setBusy(true);
     setError('');
     try {
-      await logIn(db, email.trim(), password);
+      await logIn(db, login.trim(), password);
     } catch (e) {
       if (e instanceof NetworkError) setError(_("Geen verbinding. Inloggen kan alleen met internet."));
       else if (e instanceof ApiError) {
@@ -62,19 +63,20 @@ export function LoginScreen() {
           {waiting.map((line) => <p key={line} data-testid="waiting-changes"><Isolated text={line} names={names} /></p>)}
         </div>
       )}
-      <p>{_("Log in met je e-mailadres en wachtwoord.")}</p>
+      <p>{_("Log in met je e-mailadres of gebruikersnaam en je wachtwoord.")}</p>
       <form data-testid="login-form" onSubmit={submit} noValidate>
         <Field
           id="login-email"
-          label={_("E-mailadres")}
-          type="email"
-          name="email"
+          label={_("E-mailadres of gebruikersnaam")}
+          type="text"
+          name="username"
           autocomplete="username"
-          inputMode="email"
+          autoCapitalize="none"
+          spellcheck={false}
           dir="ltr"
-          value={email}
-          error={fieldErrors.email?.join(' ')}
-          onInput={(e) => setEmail(e.currentTarget.value)}
+          value={login}
+          error={(fieldErrors.login ?? fieldErrors.email)?.join(' ')}
+          onInput={(e) => setLogin(e.currentTarget.value)}
         />
         <Field
           id="login-password"
@@ -93,6 +95,10 @@ export function LoginScreen() {
           {_("Inloggen")}
         </Button>
       </form>
+      <ul class="login-links">
+        <li><a href="/wachtwoord-vergeten" data-testid="forgot-link">{_("Wachtwoord vergeten?")}</a></li>
+        <li><a href="/activeren" data-testid="activate-link">{_("Ik heb een activeringscode")}</a></li>
+      </ul>
     </section>
   );
 }

@@ -89,8 +89,13 @@ async function expire(db: MaatjeDB): Promise<void> {
 
 // The user's own language comes from their profile. A language picked on the login screen is a
 // device setting for that screen only: it is never pushed into the account of whoever logs in.
-export async function logIn(db: MaatjeDB, email: string, password: string): Promise<void> {
-  const { user } = await api.login(email, password);
+export async function logIn(db: MaatjeDB, login: string, password: string): Promise<void> {
+  const { user } = await api.login(login, password);
+  await signedIn(db, user);
+}
+
+// After a login, an activation or a password reset: this user's language, data and session.
+export async function signedIn(db: MaatjeDB, user: User): Promise<void> {
   if (isLang(user.locale) && user.locale !== currentLang()) await setLanguage(user.locale);
   await adopt(db, user);
 }

@@ -105,7 +105,7 @@ export function ProfileScreen({ user }: ScreenProps) {
   return (
     <section class="screen profile" data-testid="profile" aria-labelledby="profile-title">
       <h1 id="profile-title">{_("Mijn profiel")}</h1>
-      <p><T msg={_("Ingelogd als {email}.")} email={user.email} /></p>
+      <p><T msg={_("Ingelogd als {email}.")} email={user.email ?? user.username ?? ''} /></p>
       <form onSubmit={save} noValidate>
         <Field
           id="profile-name"
