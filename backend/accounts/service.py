@@ -119,3 +119,16 @@ def update_profile(user: User, fields: dict) -> User:
     apply_profile_update(user, fields)
     db.session.commit()
     return user
+
+
+# Stand-in until acct9's version is merged (the lead takes acct9's): the account a coordinator's
+# intake makes for a newcomer, without a password until it is activated. No commit: the caller's.
+def create_pending_user(display_name, username, roles, organisation, locale, email=None) -> User:
+    """Create a user who has no password yet (activated later with a code)."""
+    user = User(email=normalise_email(email) if email else None, username=username, password_hash="",
+                display_name=display_name, organisation=organisation, locale=locale, availability=[])
+    user.roles = roles
+    db.session.add(user)
+    db.session.flush()
+    record_profile(user)
+    return user

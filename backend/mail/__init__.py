@@ -60,3 +60,15 @@ def send(to: str, subject: str, text: str, html: str | None = None) -> EmailMess
         current_app.logger.warning("mail to %s failed: %s", to, err)
         raise MailError(str(err)) from err
     return msg
+
+
+# Stand-ins until acct9's templated mails are merged (the lead takes acct9's versions): they
+# only log, so that the sign-up can call them after its commit.
+def send_signup_confirmation(user) -> None:
+    """Confirm a buddy's sign-up to them (stand-in: logs only)."""
+    current_app.logger.info("mail stand-in: sign-up confirmation to %s", user.email)
+
+
+def send_new_buddy_waiting(buddy, coordinators) -> None:
+    """Tell the branch's coordinators that a new buddy waits for vetting (stand-in: logs only)."""
+    current_app.logger.info("mail stand-in: new buddy %s waiting, to %d coordinator(s)", buddy.id, len(coordinators))

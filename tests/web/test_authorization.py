@@ -7,7 +7,8 @@ from backend import create_app
 from backend.config import TestConfig
 
 PUBLIC = {"/api/health", "/api/auth/login", "/api/openapi.json", "/api/docs/", "/api/docs/init.js",
-          "/api/docs/assets/<path:name>"}
+          "/api/docs/assets/<path:name>",
+          "/api/catalogues", "/api/buddies/signup"}  # the public buddy sign-up page
 
 
 def api_routes():
