@@ -32,7 +32,7 @@ ACCOUNTS = [
     ("province@demo.maatje.nl", "Pieter Jansen", ["coordinator"], "PV26", "nl"),
     ("admin@demo.maatje.nl", "Beheer Maatje", ["admin"], "NL", "en"),
 ]
-# Newcomers and buddies waiting for a match (no demo login, but realistic lists for coordinators).
+# Newcomers and buddies without an active match (they can log in, but are not in the README's table).
 WAITING = [
     ("olena.kovalenko@demo.maatje.nl", "Olena Kovalenko", ["newcomer"], "GM0344", "uk"),
     ("mehmet.yilmaz@demo.maatje.nl", "Mehmet Yılmaz", ["newcomer"], "GM0344", "tr"),

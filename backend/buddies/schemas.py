@@ -32,8 +32,8 @@ class SignupSchema(ma.Schema):
     mdt_end = ma.fields.Date(load_default=None, allow_none=True,
                              metadata={"description": "MDT only; at most about 6 months after the start"})
     mdt_hours_target = ma.fields.Integer(load_default=None, allow_none=True,
-                                         validate=ma.validate.Range(min=1, max=1000),
-                                         metadata={"description": "MDT only; 80 when left out"})
+                                         validate=ma.validate.Range(min=80, max=1000),
+                                         metadata={"description": "MDT only; at least 80, 80 when left out"})
     gender = code("genders", load_default=None, allow_none=True)
     languages = code_list("languages", min_length=1, required=True)
     interests = code_list("interests", load_default=list)

@@ -92,6 +92,7 @@ def signup(data: dict) -> None:
     db.session.add(VettingStep(buddy_id=user.id, from_state=None, to_state="signed_up", by_id=user.id))
     record_profile(user)
     db.session.commit()
+    sessions.begin_read()  # the mails only read: no write lock while a mail server answers
     _after_signup(user, profile, branch_coordinators(branch))
 
 

@@ -77,6 +77,7 @@ def create_intake(coordinator: User, data: dict) -> NewcomerIntake:
         if name in data:
             setattr(intake, name, data[name])
     user.availability = intake.availability
+    record_profile(user)  # the profile row the newcomer's phone gets, with the availability
     db.session.add(intake)
     code = issue_activation_code(user, coordinator)
     db.session.commit()

@@ -57,3 +57,31 @@ def test_lists_of_another_branch_hold_none_of_ours(auth, client, make_user, make
     user = make_user("coordinator", org="GM0363")
     auth.login(user.email)
     assert client.get("/api/buddies").json == [] and client.get("/api/newcomers").json == []
+
+
+def test_the_routes_are_documented_with_their_answers(app, client):
+    spec = client.get("/api/openapi.json").json
+    paths = spec["paths"]
+    expected = {
+        ("/api/catalogues", "get"): {"200", "304"},
+        ("/api/buddies/signup", "post"): {"202", "422", "429"},
+        ("/api/buddies", "get"): {"200", "401", "403", "422"},
+        ("/api/buddies/{buddy_id}", "get"): {"200", "401", "403", "404"},
+        ("/api/buddies/{buddy_id}/steps", "post"): {"200", "401", "403", "404", "409", "422"},
+        ("/api/newcomers", "get"): {"200", "401", "403"},
+        ("/api/newcomers", "post"): {"201", "401", "403", "422"},
+        ("/api/newcomers/{newcomer_id}", "get"): {"200", "401", "403", "404"},
+        ("/api/newcomers/{newcomer_id}", "patch"): {"200", "401", "403", "404", "422"},
+        ("/api/dashboard", "get"): {"200", "401", "403"},
+        ("/api/audit/reads", "get"): {"200", "401", "403"},
+    }
+    for (path, method), codes in expected.items():
+        operation = paths[path][method]
+        assert codes <= set(operation["responses"]), (path, method, sorted(operation["responses"]))
+        assert operation.get("description") or operation.get("summary"), (path, method)
+    assert "security" not in paths["/api/buddies/signup"]["post"] and "security" not in paths["/api/catalogues"]["get"]
+    signup = spec["components"]["schemas"]["Signup"]
+    assert {"display_name", "email", "password", "kind", "languages", "municipality", "privacy_version"} <= set(
+        signup["required"])
+    assert "klingon" not in signup["properties"]["languages"]["items"].get("enum", []) and \
+        "nl" in signup["properties"]["languages"]["items"]["enum"]
