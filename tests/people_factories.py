@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 
+from backend.catalogues.catalogue import PRIVACY_VERSION
 from backend.db import utcnow
 from backend.extensions import db as _db
 
@@ -14,7 +15,7 @@ def signup_payload(**overrides) -> dict:
         "display_name": "Sanne de Vries", "email": f"sanne-{uuid.uuid4().hex[:6]}@example.org",
         "password": "een-lang-wachtwoord", "locale": "nl", "kind": "volunteer", "languages": ["nl", "en"],
         "interests": ["cooking"], "availability": [{"day": 2, "start": "18:00", "end": "21:00"}],
-        "municipality": "GM0344", "capacity": 2, "privacy_version": "2026-11",
+        "municipality": "GM0344", "capacity": 2, "privacy_version": PRIVACY_VERSION,
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -32,7 +33,7 @@ def make_buddy(app, make_user):
             _db.session.add(BuddyProfile(
                 user_id=user.id, organisation_id=get_by_code(org).id, kind=kind, languages=["nl"], interests=[],
                 availability=[], municipality_code=org, capacity=capacity, state=state, vog_date=vog_date,
-                consent_version="2026-11", consent_at=utcnow()))
+                consent_version=PRIVACY_VERSION, consent_at=utcnow()))
             _db.session.flush()
             _db.session.add(VettingStep(buddy_id=user.id, to_state=state))
             _db.session.commit()
@@ -53,7 +54,7 @@ def make_intake(app, make_user):
             _db.session.add(NewcomerIntake(
                 user_id=user.id, organisation_id=get_by_code(org).id, category="permit_holder", languages=["ar"],
                 dutch_level="A1", municipality_code=org, goals={}, interests=[], availability=[], preferences={},
-                consents=[{"kind": "privacy", "version": "2026-11", "at": utcnow().isoformat()}]))
+                consents=[{"kind": "privacy", "version": PRIVACY_VERSION, "at": utcnow().isoformat()}]))
             _db.session.commit()
         return user.id
 

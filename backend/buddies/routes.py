@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from backend.accounts import auth
 from backend.buddies import service
 from backend.buddies.schemas import (
-    BuddyDetailSchema, BuddyQuerySchema, BuddySchema, SignupResultSchema, SignupSchema, StepSchema,
+    BuddyDetailSchema, BuddyQuerySchema, BuddySummarySchema, SignupResultSchema, SignupSchema, StepSchema,
 )
 from backend.extensions import limiter
 from backend.pagination import QueryPage
@@ -46,11 +46,14 @@ class Signup(MethodView):
 class Buddies(MethodView):
     @login_required
     @bp.arguments(BuddyQuerySchema(), location="query")
-    @bp.response(200, BuddySchema(many=True))
+    @bp.response(200, BuddySummarySchema(many=True))
     @bp.alt_response(403, response="ErrorForbidden")
     @bp.paginate(QueryPage)
     def get(self, args):
-        """List the buddies of the own municipal branch, optionally in one vetting state (by name)."""
+        """List the buddies of the own municipal branch, optionally in one vetting state (by name).
+
+        A summary each; the full profile is GET /api/buddies/<id>, a read the branch's log records.
+        """
         return service.list_buddies(auth.me(), args.get("state"))
 
 

@@ -61,6 +61,7 @@ class SignupSchema(ma.Schema):
         if data.get("kind") != "mdt":
             extra = [f for f in ("mdt_start", "mdt_end", "mdt_hours_target") if data.get(f) is not None]
             if extra:
+                # TRANSLATORS: a field about civic service (MDT) was filled in by a volunteer.
                 raise ma.ValidationError({f: [gettext("Dit geldt alleen voor MDT.")] for f in extra})
             return
         errors = {}
@@ -89,31 +90,17 @@ class SignupResultSchema(ma.Schema):
         "mail instead): the answer never tells whether an address is known")})
 
 
-class BuddySchema(ma.Schema):
-    """A buddy as their branch's coordinator sees them."""
+class BuddySummarySchema(ma.Schema):
+    """A buddy in the branch's list: enough to find them (the full profile is a logged read)."""
 
     id = ma.fields.UUID(attribute="user_id")
     display_name = ma.fields.String(attribute="user.display_name")
-    email = ma.fields.String(attribute="user.email")
-    locale = ma.fields.String(attribute="user.locale", allow_none=True)
     organisation_code = ma.fields.Method("_org_code")
     kind = ma.fields.String(metadata={"enum": list(KINDS)})
     state = ma.fields.String(metadata={"enum": list(STATES)})
-    birth_date = ma.fields.Date(allow_none=True)
-    gender = ma.fields.String(allow_none=True)
-    mdt_start = ma.fields.Date(allow_none=True)
-    mdt_end = ma.fields.Date(allow_none=True)
-    mdt_hours_target = ma.fields.Integer(allow_none=True)
-    languages = ma.fields.List(ma.fields.String())
-    interests = ma.fields.List(ma.fields.String())
-    availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema))
-    municipality_code = ma.fields.String()
     capacity = ma.fields.Integer()
-    vog_date = ma.fields.Date(allow_none=True)
     vog_expires = ma.fields.Method("_vog_expires", allow_none=True, metadata={
         "type": "string", "format": "date", "description": "First day the VOG no longer counts"})
-    consent_version = ma.fields.String()
-    consent_at = ma.fields.AwareDateTime()
     created_at = ma.fields.AwareDateTime()
 
     def _vog_expires(self, profile):
@@ -127,6 +114,25 @@ class BuddySchema(ma.Schema):
         from backend.orgs.models import Organisation
 
         return db.session.get(Organisation, profile.organisation_id).code
+
+
+class BuddySchema(BuddySummarySchema):
+    """A buddy as their branch's coordinator sees them."""
+
+    email = ma.fields.String(attribute="user.email")
+    locale = ma.fields.String(attribute="user.locale", allow_none=True)
+    birth_date = ma.fields.Date(allow_none=True)
+    gender = ma.fields.String(allow_none=True)
+    mdt_start = ma.fields.Date(allow_none=True)
+    mdt_end = ma.fields.Date(allow_none=True)
+    mdt_hours_target = ma.fields.Integer(allow_none=True)
+    languages = ma.fields.List(ma.fields.String())
+    interests = ma.fields.List(ma.fields.String())
+    availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema))
+    municipality_code = ma.fields.String()
+    vog_date = ma.fields.Date(allow_none=True)
+    consent_version = ma.fields.String()
+    consent_at = ma.fields.AwareDateTime()
 
 
 class VettingStepSchema(ma.Schema):

@@ -64,10 +64,10 @@ def signup(data: dict) -> None:
     sessions.begin_read()  # argon2 takes a while: no write lock meanwhile
     branch = get_municipality(data["municipality"])
     email = normalise_email(data["email"])
+    password_hash = passwords.hash_password(data["password"])  # also for a known address: as slow either way
     if get_user_by_email(email) is not None:
         _tell_owner(email)
         return
-    password_hash = passwords.hash_password(data["password"])
     sessions.begin_write()
     user = User(email=email, password_hash=password_hash, display_name=data["display_name"],
                 locale=data["locale"], organisation=branch, availability=data["availability"])

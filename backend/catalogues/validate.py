@@ -14,6 +14,7 @@ class InCatalogue(ma.validate.Validator):
 
     def __call__(self, value):
         if value not in self.choices:
+            # TRANSLATORS: a form field got a code that is not one of the options offered (e.g. a language).
             raise ma.ValidationError(gettext("Deze keuze staat niet in de lijst."))
         return value
 
@@ -21,6 +22,7 @@ class InCatalogue(ma.validate.Validator):
 def unique(values):
     """Refuse a list that names the same code twice."""
     if len(set(values)) != len(values):
+        # TRANSLATORS: a list in a form (languages, interests) names the same option twice.
         raise ma.ValidationError(gettext("Noem elke keuze maar één keer."))
     return values
 
@@ -36,6 +38,7 @@ def code_list(name: str, min_length: int = 0, **kwargs) -> ma.fields.List:
 def at_least_one(values):
     """Refuse an empty list."""
     if not values:
+        # TRANSLATORS: a list in a form (e.g. the languages someone speaks) was left empty.
         raise ma.ValidationError(gettext("Kies er minstens één."))
     return values
 
@@ -58,6 +61,7 @@ class Goals(ma.fields.Dict):
         for domain, codes in goals.items():
             allowed = catalogue.goal_codes(domain)
             if any(c not in allowed for c in codes):
+                # TRANSLATORS: a goal that is not one of the goals offered in this domain.
                 errors[domain] = [gettext("Deze keuze staat niet in de lijst.")]
             elif len(set(codes)) != len(codes):
                 errors[domain] = [gettext("Noem elke keuze maar één keer.")]

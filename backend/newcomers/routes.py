@@ -6,7 +6,8 @@ from flask_smorest import Blueprint
 from backend.accounts import auth
 from backend.newcomers import service
 from backend.newcomers.schemas import (
-    IntakeCreatedSchema, IntakeCreateSchema, IntakeFieldsSchema, IntakeSchema, NewcomerQuerySchema,
+    IntakeCreatedSchema, IntakeCreateSchema, IntakeFieldsSchema, IntakeSchema, IntakeSummarySchema,
+    NewcomerQuerySchema,
 )
 from backend.pagination import QueryPage
 
@@ -17,11 +18,14 @@ bp = Blueprint("newcomers", __name__, url_prefix="/api/newcomers", description="
 class Newcomers(MethodView):
     @login_required
     @bp.arguments(NewcomerQuerySchema(), location="query")
-    @bp.response(200, IntakeSchema(many=True))
+    @bp.response(200, IntakeSummarySchema(many=True))
     @bp.alt_response(403, response="ErrorForbidden")
     @bp.paginate(QueryPage)
     def get(self, args):
-        """List the newcomers of the own municipal branch, waiting longest first (`waiting`: no open match)."""
+        """List the newcomers of the own municipal branch, waiting longest first (`waiting`: no open match).
+
+        A summary each; the full intake is GET /api/newcomers/<id>, a read the branch's log records.
+        """
         return service.list_intakes(auth.me(), args.get("waiting"))
 
     @login_required

@@ -68,13 +68,26 @@ class IntakeCreateSchema(IntakeFieldsSchema):
                               metadata={"description": "At least the privacy statement (kind privacy, its current version)"})
 
 
-class IntakeSchema(ma.Schema):
+class IntakeSummarySchema(ma.Schema):
+    """A newcomer in the branch's list: enough to find them (the full intake is a logged read)."""
+
     id = ma.fields.UUID(attribute="user_id")
     display_name = ma.fields.String(attribute="user.display_name")
     username = ma.fields.String(attribute="user.username", allow_none=True)
+    activated = ma.fields.Function(lambda i: bool(i.user.password_hash), metadata={"type": "boolean"})
+    waiting = ma.fields.Method("_waiting", metadata={
+        "type": "boolean", "description": "No open match (proposed, agreed, active or paused)"})
+    created_at = ma.fields.AwareDateTime(metadata={"description": "When the intake was recorded"})
+
+    def _waiting(self, intake):
+        from backend.newcomers.service import with_waiting
+
+        return with_waiting(intake).waiting
+
+
+class IntakeSchema(IntakeSummarySchema):
     email = ma.fields.String(attribute="user.email", allow_none=True)
     locale = ma.fields.String(attribute="user.locale", allow_none=True)
-    activated = ma.fields.Function(lambda i: bool(i.user.password_hash), metadata={"type": "boolean"})
     category = ma.fields.String()
     arrival_date = ma.fields.Date(allow_none=True)
     gender = ma.fields.String(allow_none=True)

@@ -1,9 +1,7 @@
 """The dashboard: a municipal branch's lists; counts per branch (small ones suppressed) above it."""
-import datetime as dt
 
 import pytest
 
-from backend.accounts.models import User
 from backend.dashboard.service import suppressed
 from backend.matching.models import Match
 from tests.people_factories import as_coordinator, days_ago, make_buddy, make_intake  # noqa: F401

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from backend.accounts.models import AccountToken, User
 from backend.audit.models import ProfileRead
+from backend.catalogues.catalogue import PRIVACY_VERSION
 from backend.newcomers.models import NewcomerIntake
 from tests.people_factories import as_coordinator, make_buddy, make_intake  # noqa: F401
 
@@ -16,7 +17,7 @@ def intake(**overrides):
         "languages": ["ar", "en"], "dutch_level": "A1", "learning_route": "b1",
         "goals": {"taal": ["speaking"], "werk": ["cv"]}, "interests": ["cooking", "walking"],
         "availability": [{"day": 1, "start": "10:00", "end": "12:00"}],
-        "preferences": {"buddy_gender": "female"}, "consents": [{"kind": "privacy", "version": "2026-11"}],
+        "preferences": {"buddy_gender": "female"}, "consents": [{"kind": "privacy", "version": PRIVACY_VERSION}],
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -62,7 +63,7 @@ def test_usernames_are_proposed_unique(auth, as_coordinator):
     ({"preferences": {"buddy_gender": "robot"}}, "preferences"),
     ({"consents": []}, "consents"),                                          # no privacy consent
     ({"consents": [{"kind": "privacy", "version": "1999"}]}, "consents"),    # an outdated one
-    ({"consents": [{"kind": "gossip", "version": "2026-11"}]}, "consents"),
+    ({"consents": [{"kind": "gossip", "version": PRIVACY_VERSION}]}, "consents"),
     ({"municipality": "GM9999"}, "municipality"),
     ({"arrival_date": "2999-01-01"}, "arrival_date"),
     ({"display_name": None}, "display_name"),

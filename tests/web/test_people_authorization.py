@@ -7,13 +7,15 @@ import uuid
 
 import pytest
 
+from backend.catalogues.catalogue import PRIVACY_VERSION
+
 from tests.people_factories import make_buddy, make_intake  # noqa: F401
 
 ROLES = ("anonymous", "newcomer", "buddy", "branch", "other_branch", "province", "nation")
 ORGS = {"newcomer": "GM0344", "buddy": "GM0344", "branch": "GM0344", "other_branch": "GM0363",
         "province": "PV26", "nation": "NL"}
 INTAKE = {"display_name": "Nieuw", "locale": "ar", "category": "permit_holder", "languages": ["ar"],
-          "dutch_level": "A0", "consents": [{"kind": "privacy", "version": "2026-11"}]}
+          "dutch_level": "A0", "consents": [{"kind": "privacy", "version": PRIVACY_VERSION}]}
 
 #        method, url,                          body,                       anonymous newcomer buddy branch other province nation
 TABLE = [
