@@ -56,14 +56,20 @@ def register_models():
 def register_blueprints(app):
     """Mount each feature's routes."""
     from backend.accounts.routes import accounts_bp, bp as auth_bp
+    from backend.audit.routes import bp as audit_bp
+    from backend.buddies.routes import bp as buddies_bp
+    from backend.catalogues.routes import bp as catalogues_bp
+    from backend.dashboard.routes import bp as dashboard_bp
     from backend.extensions import api
     from backend.matching.routes import bp as matching_bp
+    from backend.newcomers.routes import bp as newcomers_bp
     from backend.orgs.routes import bp as orgs_bp
     from backend.suggestions.routes import bp as suggestions_bp
     from backend.sync.routes import bp as sync_bp
     from backend.web import docs, health, pwa
 
-    for bp in (auth_bp, accounts_bp, matching_bp, orgs_bp, suggestions_bp, sync_bp, health.bp):
+    for bp in (auth_bp, accounts_bp, matching_bp, orgs_bp, suggestions_bp, sync_bp, health.bp, catalogues_bp,
+               buddies_bp, newcomers_bp, audit_bp, dashboard_bp):
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(pwa.bp)

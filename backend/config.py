@@ -91,6 +91,8 @@ class Config:
     RATELIMIT_FAIL_ON_FIRST_BREACH = False
     # Failed attempts only (per address and per account), each round waiting longer.
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute;20 per 10 minutes;40 per hour")
+    # Buddy sign-ups taken from one address (public page, no login): enough for a family or an office.
+    SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "5 per hour;20 per day")
     PASSWORD_RATE_LIMIT = os.environ.get("PASSWORD_RATE_LIMIT", "3 per minute;6 per 10 minutes;10 per hour")
     # Requests for a password-reset mail (every one counts): per address (many people may share
     # one, e.g. a reception centre's network) and per e-mail address (no mail bombing).

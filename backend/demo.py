@@ -1,10 +1,24 @@
-"""Demo data for `make run` and manual testing; production never loads it."""
+"""Demo data for `make run` and manual testing; production never loads it.
+
+Two branches, Utrecht (GM0344) and Amsterdam (GM0363): about 30 newcomers (made at intake, so
+mostly without e-mail) and 40 buddies in every vetting state, with varied languages, interests
+and availability; the two demo pairs; a few proposals in different states, one of them agreed
+and waiting for coordinator@demo.maatje.nl's approval. Every row is found by a stable key
+(e-mail, username, pair) and made only when missing, so loading twice changes nothing.
+"""
+import datetime as dt
+
 import sqlalchemy as sa
 
-from backend.accounts import service as accounts
+from backend.accounts import passwords, service as accounts
+from backend.accounts.models import User
+from backend.buddies.models import BuddyProfile, VettingStep
+from backend.catalogues import catalogue
+from backend.db import utcnow
 from backend.extensions import db
-from backend.matching.models import Match
+from backend.matching.models import Match, MatchEvent
 from backend.matching.service import create_active_match
+from backend.newcomers.models import NewcomerIntake
 from backend.orgs.service import get_by_code, load_tree
 
 PASSWORD = "maatje-demo"
@@ -18,7 +32,7 @@ ACCOUNTS = [
     ("province@demo.maatje.nl", "Pieter Jansen", ["coordinator"], "PV26", "nl"),
     ("admin@demo.maatje.nl", "Beheer Maatje", ["admin"], "NL", "en"),
 ]
-# Newcomers and buddies waiting for a match (no demo login, but realistic lists for coordinators).
+# Newcomers and buddies without an active match (they can log in, but are not in the README's table).
 WAITING = [
     ("olena.kovalenko@demo.maatje.nl", "Olena Kovalenko", ["newcomer"], "GM0344", "uk"),
     ("mehmet.yilmaz@demo.maatje.nl", "Mehmet Yılmaz", ["newcomer"], "GM0344", "tr"),
@@ -28,9 +42,81 @@ WAITING = [
 ]
 PAIRS = [("newcomer@demo.maatje.nl", "buddy@demo.maatje.nl"), ("newcomer2@demo.maatje.nl", "buddy2@demo.maatje.nl")]
 
+# More newcomers, made at intake (a username, no e-mail, not activated): name, locale, languages.
+NEWCOMERS = [
+    ("Ahmad Al-Khatib", "ar", ["ar"]), ("Semhar Gebremedhin", "ti", ["ti", "am"]), ("Oksana Melnyk", "uk", ["uk", "ru"]),
+    ("Zahra Hosseini", "fa", ["prs", "fa"]), ("Mustafa Demir", "tr", ["tr", "ku"]), ("Agnieszka Wójcik", "pl", ["pl", "en"]),
+    ("Hamid Rahimi", "fa", ["prs", "ps"]), ("Fatuma Warsame", "en", ["so", "ar"]), ("Yusuf Kaya", "tr", ["tr"]),
+    ("Mariam Tesfaye", "ti", ["ti", "ar"]), ("Omar Haidari", "ar", ["ar", "en"]), ("Dmytro Shevchenko", "uk", ["uk"]),
+    ("Leyla Aziz", "ar", ["ku", "ar"]), ("Tomasz Zieliński", "pl", ["pl"]), ("Bilal Nouri", "ar", ["ar", "fr"]),
+    ("Nadia Sultani", "fa", ["fa", "en"]), ("Kidane Berhe", "ti", ["ti"]), ("Iryna Bondarenko", "uk", ["uk", "en"]),
+    ("Samir Mansour", "ar", ["ar"]), ("Elif Arslan", "tr", ["tr", "de"]), ("Abdullah Karimi", "fa", ["prs"]),
+    ("Ewa Kamińska", "pl", ["pl", "ro"]), ("Hana Idris", "ar", ["ar", "am"]), ("Rustam Nazari", "ru", ["ru", "fa"]),
+    ("Aster Haile", "ti", ["ti", "en"]),
+]
+# More buddies, signed up on the public page: name, e-mail name, kind.
+BUDDIES = [
+    ("Emma Visser", "emma.visser"), ("Lars de Boer", "lars.deboer"), ("Sophie Smit", "sophie.smit"),
+    ("Thomas Meijer", "thomas.meijer"), ("Julia de Groot", "julia.degroot"), ("Bram Bos", "bram.bos"),
+    ("Fleur Vos", "fleur.vos"), ("Ruben Peters", "ruben.peters"), ("Noor Hendriks", "noor.hendriks"),
+    ("Daan van Leeuwen", "daan.vanleeuwen"), ("Sara Dekker", "sara.dekker"), ("Jesse Brouwer", "jesse.brouwer"),
+    ("Iris de Wit", "iris.dewit"), ("Milan Dijkstra", "milan.dijkstra"), ("Eva Smits", "eva.smits"),
+    ("Tim de Graaf", "tim.degraaf"), ("Anouk van der Meer", "anouk.vandermeer"), ("Sem van der Linden", "sem.vanderlinden"),
+    ("Lieke Kok", "lieke.kok"), ("Finn Jacobs", "finn.jacobs"), ("Roos de Haan", "roos.dehaan"),
+    ("Luuk Vermeulen", "luuk.vermeulen"), ("Femke van den Heuvel", "femke.vandenheuvel"), ("Stijn van der Veen", "stijn.vanderveen"),
+    ("Yara van den Berg", "yara.vandenberg"), ("Hugo van Dijk", "hugo.vandijk"), ("Lisa Schouten", "lisa.schouten"),
+    ("Gijs van Beek", "gijs.vanbeek"), ("Maud Willems", "maud.willems"), ("Ayoub Bakkali", "ayoub.bakkali"),
+    ("Mila Hoekstra", "mila.hoekstra"), ("Koen Maas", "koen.maas"), ("Zeynep Çelik", "zeynep.celik"),
+    ("Bas Verhoeven", "bas.verhoeven"), ("Nina Koster", "nina.koster"), ("Olga Ivanova", "olga.ivanova"),
+]
+# Every 4th buddy is an MDT youth; states cycle so that every vetting state has people.
+BUDDY_STATES = ("available", "signed_up", "intake_done", "vog_received", "trained", "available", "paused", "stopped",
+                "available", "signed_up")
+LANGUAGE_MIX = (["nl", "en"], ["nl", "ar"], ["nl", "tr"], ["nl", "en", "fr"], ["nl", "uk", "ru"], ["nl"], ["nl", "pl"],
+                ["nl", "en", "ti"], ["nl", "fa"], ["nl", "de"])
+# VOG age in days where it matters for the dashboard: one about to expire, one expired.
+VOG_AGE_DAYS = {"tim.degraaf@demo.maatje.nl": 3 * 365 - 30, "thomas.meijer@demo.maatje.nl": 3 * 365 + 20}
+# Proposals: newcomer (by name), buddy (by e-mail), status. Agreed in Utrecht: waits for coordinator@demo.
+PROPOSALS = [
+    ("Olena Kovalenko", "bram.bos@demo.maatje.nl", "agreed"),
+    ("Mehmet Yılmaz", "lotte.mulder@demo.maatje.nl", "proposed"),
+    ("Ahmad Al-Khatib", "anna.nowak@demo.maatje.nl", "declined"),
+    ("Semhar Gebremedhin", "emma.visser@demo.maatje.nl", "expired"),
+    ("Reza Ahmadi", "noor.hendriks@demo.maatje.nl", "proposed"),
+]
+# The events that explain each status: (action, from, to, who answered).
+TRAILS = {
+    "proposed": [("propose", None, "proposed", None)],
+    "agreed": [("propose", None, "proposed", None), ("accept", "proposed", "proposed", "newcomer"),
+               ("accept", "proposed", "agreed", "buddy")],
+    "declined": [("propose", None, "proposed", None), ("decline", "proposed", "declined", "buddy")],
+    "expired": [("propose", None, "proposed", None), ("expire", "proposed", "expired", None)],
+}
+
+
+def _pick(codes, i, n):
+    """Return n codes of a catalogue, varied by i (deterministic)."""
+    return [codes[(i * 3 + k * 5) % len(codes)] for k in range(n)]
+
+
+def _slots(i):
+    day = i % 7
+    evening = i % 2 == 0
+    return [{"day": day, "start": "18:30" if evening else "10:00", "end": "20:30" if evening else "12:00"},
+            {"day": (day + 3) % 7, "start": "13:00", "end": "15:00"}]
+
+
+def _goals(i):
+    return {domain: _pick(catalogue.goal_codes(domain), i + d, 1 + (i + d) % 2)
+            for d, domain in enumerate(catalogue.GOALS) if (i + d) % 3}
+
+
+def _org_for(i):
+    return "GM0344" if i % 2 == 0 else "GM0363"
+
 
 def load_demo() -> list[str]:
-    """Create the organisation tree, the demo accounts and their matches; safe to run twice."""
+    """Create the organisation tree, the demo accounts, people and matches; safe to run twice."""
     report = []
     counts = load_tree()
     report.append(f"organisations: {counts['created']} created")
@@ -47,5 +133,119 @@ def load_demo() -> list[str]:
         if exists is None:
             create_active_match(newcomer, buddy, newcomer.organisation)
             report.append(f"match {newcomer_email} + {buddy_email} created")
+    made = _people()
+    if made:
+        report.append(f"{made} demo newcomers and buddies created")
+    made = _proposals()
+    if made:
+        report.append(f"{made} demo proposals created")
     report.append(f"demo ready: log in with any demo account and the password {PASSWORD}")
     return report
+
+
+def _people() -> int:
+    """Intakes for the demo newcomers, profiles for the demo buddies; more of both. Returns how many were made."""
+    made = 0
+    today = dt.date.today()
+    coordinator = accounts.get_user_by_email("coordinator@demo.maatje.nl")
+    password_hash = None
+    newcomers = [(accounts.get_user_by_email(e), n, l) for e, n, r, c, l in ACCOUNTS + WAITING if r == ["newcomer"]]
+    for i, (name, locale, languages) in enumerate(NEWCOMERS):
+        username = f"demo.{name.split()[0].lower()}"
+        user = db.session.scalar(sa.select(User).where(User.username == username))
+        if user is None:
+            user = accounts.create_pending_user(name, username, ["newcomer"], get_by_code(_org_for(i)), locale)
+            made += 1
+        newcomers.append((user, name, locale))
+    for i, (user, name, locale) in enumerate(newcomers):
+        if db.session.get(NewcomerIntake, user.id) is None:
+            org = user.organisation
+            languages = next((l for n, _, l in NEWCOMERS if n == name), [locale or "ar"])
+            db.session.add(NewcomerIntake(
+                user_id=user.id, organisation_id=org.id, municipality_code=org.code,
+                category=catalogue.codes("categories")[i % 5], arrival_date=today - dt.timedelta(days=60 + 37 * i),
+                languages=languages, dutch_level=catalogue.codes("dutch_levels")[i % 4],
+                learning_route=catalogue.codes("learning_routes")[i % 3], goals=_goals(i),
+                interests=_pick(catalogue.codes("interests"), i, 2 + i % 3), availability=_slots(i),
+                preferences={"buddy_gender": "female"} if i % 5 == 1 else {},
+                consents=[{"kind": "privacy", "version": catalogue.PRIVACY_VERSION, "at": utcnow().isoformat()}],
+                created_by_id=coordinator.id if org.code == "GM0344" else None,
+            ))
+            made += 1
+    buddies = [(accounts.get_user_by_email(e), "available") for e, n, r, c, l in ACCOUNTS + WAITING if r == ["buddy"]]
+    for i, (name, mail_name) in enumerate(BUDDIES):
+        email = f"{mail_name}@demo.maatje.nl"
+        user = accounts.get_user_by_email(email)
+        if user is None:
+            password_hash = password_hash or passwords.hash_password(PASSWORD)
+            user = User(email=email, password_hash=password_hash, display_name=name, locale="nl",
+                        organisation=get_by_code(_org_for(i + 1)), availability=_slots(i + 3))
+            user.roles = ["buddy"]
+            db.session.add(user)
+            db.session.flush()
+            accounts.record_profile(user)
+            made += 1
+        buddies.append((user, BUDDY_STATES[i % len(BUDDY_STATES)]))
+    for i, (user, state) in enumerate(buddies):
+        if db.session.get(BuddyProfile, user.id) is None:
+            _add_buddy_profile(user, state, i, today, coordinator)
+            made += 1
+    db.session.commit()
+    return made
+
+
+def _add_buddy_profile(user, state, i, today, coordinator):
+    """A profile in `state`, with the steps that led there."""
+    org = user.organisation
+    mdt = i % 4 == 3
+    path = ["signed_up", "intake_done", "vog_received", "trained", "available"]
+    steps = path[: path.index(state) + 1] if state in path else path[: 2 + i % 4] + [state]
+    has_vog = "vog_received" in steps
+    vog_date = None
+    if has_vog:
+        vog_date = today - dt.timedelta(days=VOG_AGE_DAYS.get(user.email, 40 + 20 * i))
+    db.session.add(BuddyProfile(
+        user_id=user.id, organisation_id=org.id, kind="mdt" if mdt else "volunteer",
+        birth_date=today - dt.timedelta(days=365 * (19 + i % 8) + 10) if mdt else None,
+        gender=catalogue.codes("genders")[i % 2], mdt_start=today - dt.timedelta(days=20) if mdt else None,
+        mdt_end=today + dt.timedelta(days=150) if mdt else None, mdt_hours_target=80 if mdt else None,
+        languages=LANGUAGE_MIX[i % len(LANGUAGE_MIX)], interests=_pick(catalogue.codes("interests"), i + 1, 2 + i % 3),
+        availability=user.availability or _slots(i), municipality_code=org.code, capacity=1 + i % 3, state=state,
+        vog_date=vog_date, consent_version=catalogue.PRIVACY_VERSION, consent_at=utcnow() - dt.timedelta(days=90),
+    ))
+    db.session.flush()
+    by = coordinator.id if org.code == "GM0344" else None
+    previous = None
+    for n, step in enumerate(steps):
+        db.session.add(VettingStep(buddy_id=user.id, from_state=previous, to_state=step, by_id=None if n == 0 else by,
+                                   vog_date=vog_date if step == "vog_received" else None,
+                                   at=utcnow() - dt.timedelta(days=90 - 10 * n)))
+        previous = step
+
+
+def _proposals() -> int:
+    """The demo proposals, with the events that explain them; made once per pair."""
+    made = 0
+    coordinator = accounts.get_user_by_email("coordinator@demo.maatje.nl")
+    for newcomer_name, buddy_email, status in PROPOSALS:
+        newcomer = db.session.scalar(sa.select(User).where(User.display_name == newcomer_name, User.role_names == "newcomer"))
+        buddy = accounts.get_user_by_email(buddy_email)
+        if newcomer is None or buddy is None or db.session.scalar(
+                sa.select(Match.id).where(Match.newcomer_id == newcomer.id, Match.buddy_id == buddy.id)):
+            continue
+        now = utcnow()
+        match = Match(newcomer_id=newcomer.id, buddy_id=buddy.id, organisation_id=newcomer.organisation_id,
+                      status=status, proposed_by_id=coordinator.id if newcomer.organisation.code == "GM0344" else None,
+                      created_at=now - dt.timedelta(days=3), expires_at=now + dt.timedelta(days=11),
+                      newcomer_answer="accepted" if status == "agreed" else None,
+                      buddy_answer={"agreed": "accepted", "declined": "declined"}.get(status))
+        db.session.add(match)
+        db.session.flush()
+        for seq, (action, before, after, who) in enumerate(TRAILS[status], start=1):
+            actor = {"newcomer": newcomer.id, "buddy": buddy.id}.get(who, match.proposed_by_id)
+            db.session.add(MatchEvent(match_id=match.id, seq=seq, action=action, actor_id=actor, from_status=before,
+                                      to_status=after, reason="no_time" if action == "decline" else None,
+                                      at=now - dt.timedelta(days=3) + dt.timedelta(hours=seq)))
+        made += 1
+    db.session.commit()
+    return made

@@ -32,3 +32,28 @@ def test_demo_runs_twice_and_creates_the_documented_accounts(app, client):
         response = client.post("/api/auth/login", json={"email": email, "password": "maatje-demo"})
         assert response.status_code == 200, email
         client.post("/api/auth/logout", headers={"X-CSRF-Token": response.json["csrf_token"]})
+
+
+def test_demo_people_fill_every_list_of_the_dashboard(app, client):
+    from backend.buddies.models import STATES, BuddyProfile
+    from backend.extensions import db
+    from backend.newcomers.models import NewcomerIntake
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        states = set(db.session.scalars(sa.select(BuddyProfile.state)))
+        assert states == set(STATES)  # every vetting state
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(BuddyProfile)) >= 35
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(NewcomerIntake)) >= 25
+        statuses = sorted(db.session.scalars(sa.select(Match.status)))
+        assert statuses.count("active") == 2 and {"proposed", "agreed", "declined", "expired"} <= set(statuses)
+        for match in db.session.scalars(sa.select(Match)):  # every pair within one branch
+            newcomer, buddy = db.session.get(User, match.newcomer_id), db.session.get(User, match.buddy_id)
+            assert newcomer.organisation_id == buddy.organisation_id == match.organisation_id
+    login = client.post("/api/auth/login", json={"email": "coordinator@demo.maatje.nl", "password": "maatje-demo"})
+    assert login.status_code == 200
+    board = client.get("/api/dashboard").json["branch"]
+    assert board["waiting_newcomers"]["count"] >= 5 and board["vogs_expiring"] and board["vogs_expired"]
+    agreed = [p for p in board["proposals_waiting"] if p["status"] == "agreed"]
+    assert [p["newcomer_name"] for p in agreed] == ["Olena Kovalenko"]  # waits for this coordinator's approval
+    assert sum(board["buddies_to_vet"].values()) >= 5

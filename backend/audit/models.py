@@ -20,3 +20,6 @@ class ProfileRead(db.Model):
     organisation_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("organisations.id"), index=True)
     what: so.Mapped[str] = so.mapped_column(sa.String(32))  # "intake", "buddy_profile", "suggestions"...
     at: so.Mapped[dt.datetime] = so.mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    reader = so.relationship("User", foreign_keys=[reader_id])
+    subject = so.relationship("User", foreign_keys=[subject_id])

@@ -1,11 +1,30 @@
-"""The read log (minimal version written by suggest9, with the signature of people9's: people9
-owns this file, take theirs at merge)."""
+"""The read log: record each read of a person's profile by a coordinator; list a branch's reads."""
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from backend.accounts.models import User
 from backend.audit.models import ProfileRead
 from backend.extensions import db
+from backend.orgs import access
+from backend.orgs.service import subtree_clause
 
 WHAT = ("intake", "buddy_profile")
 
 
-def log_read(reader, subject_id, organisation_id: int, what: str) -> None:
+def log_read(reader: User, subject_id, organisation_id: int, what: str) -> None:
     """Add a read of `subject_id`'s `what` by `reader` (no commit: the caller's transaction)."""
     db.session.add(ProfileRead(reader_id=reader.id, subject_id=subject_id, organisation_id=organisation_id, what=what))
+
+
+def list_reads(coordinator: User):
+    """Return a SELECT of the reads of the coordinator's branch's people, newest first.
+
+    :raise 403: unless a coordinator of a municipal branch (the only level that reads people).
+    """
+    branch = access.require_municipal_coordinator(coordinator)
+    return (
+        sa.select(ProfileRead)
+        .where(subtree_clause(ProfileRead.organisation_id, branch))
+        .options(so.selectinload(ProfileRead.reader), so.selectinload(ProfileRead.subject))
+        .order_by(ProfileRead.at.desc(), ProfileRead.id)
+    )

@@ -134,6 +134,18 @@ END_REASONS = {
     "other": _l("Een andere reden"),
 }
 
+# What a person (or a coordinator for them) can consent to; each consent records a version and time.
+CONSENT_KINDS = {
+    # TRANSLATORS: consent to the privacy statement of Maatje.
+    "privacy": _l("Privacyverklaring"),
+    # TRANSLATORS: consent that the coordinator shares the intake with a proposed buddy.
+    "share_with_buddy": _l("Gegevens delen met een voorgesteld maatje"),
+}
+
+# The version of the privacy statement (docs/privacy.md) a consent refers to. Change it when the
+# statement changes in substance: consents of an older version then show as outdated.
+PRIVACY_VERSION = "2026-11"
+
 ALL = {
     "languages": LANGUAGES,
     "interests": INTERESTS,
@@ -145,6 +157,7 @@ ALL = {
     "buddy_kinds": BUDDY_KINDS,
     "decline_reasons": DECLINE_REASONS,
     "end_reasons": END_REASONS,
+    "consent_kinds": CONSENT_KINDS,
 }
 
 
@@ -161,6 +174,7 @@ def goal_codes(domain: str) -> list[str]:
 def translated() -> dict:
     """Return every catalogue as {name: [{code, label}]} in the current locale, in catalogue order."""
     out = {name: [{"code": code, "label": str(label)} for code, label in entries.items()] for name, entries in ALL.items()}
+    out["privacy_version"] = PRIVACY_VERSION
     out["goals"] = {
         domain: [{"code": code, "label": str(label)} for code, label in goals.items()] for domain, goals in GOALS.items()
     }

@@ -1,0 +1,29 @@
+"""The catalogues as the API serves them."""
+import marshmallow as ma
+
+
+class EntrySchema(ma.Schema):
+    code = ma.fields.String(metadata={"description": "Stable code, stored in profiles"})
+    label = ma.fields.String(metadata={"description": "In the request's language"})
+
+
+def _entries():
+    return ma.fields.List(ma.fields.Nested(EntrySchema))
+
+
+class CataloguesSchema(ma.Schema):
+    languages = _entries()
+    interests = _entries()
+    domains = _entries()
+    goals = ma.fields.Dict(keys=ma.fields.String(), values=_entries(),
+                           metadata={"description": "Goal codes per domain (taal, werk, meedoen)"})
+    categories = _entries()
+    dutch_levels = _entries()
+    learning_routes = _entries()
+    genders = _entries()
+    buddy_kinds = _entries()
+    decline_reasons = _entries()
+    end_reasons = _entries()
+    consent_kinds = _entries()
+    privacy_version = ma.fields.String(
+        metadata={"description": "The version of the privacy statement a sign-up consents to"})
