@@ -214,3 +214,100 @@ def test_every_new_screen_at_360px_has_no_axe_violations(new_context, app, make_
     page.set_viewport_size({"width": 360, "height": max(800, height)})
     page.screenshot(path=str(SCREENSHOTS / f"matching-{screen}-{lang}-360.png"))
     assert axe_violations(page) == []
+
+
+def test_intake_activation_in_arabic_proposal_offline_answer_approval(new_context, app, make_user):
+    """The issue's whole path: the coordinator's intake shows the code, the newcomer's phone
+    activates in Arabic, the coordinator proposes a suggested buddy, the newcomer says yes offline,
+    the buddy says yes, the coordinator approves, and both see each other's page."""
+    coordinator = make_user("coordinator", name="Fatima El Amrani")
+    buddy = make_user("buddy", name="Sanne de Vries")
+    add_profile(app, buddy, languages=("en", "nl"), interests=("cooking", "music"))
+    set_user(app, buddy, shares=["email"])
+
+    # Intake on a laptop: every choice from the catalogues; the code and its QR code at the end.
+    desk = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(desk, coordinator.email, PASSWORD)
+    desk.get_by_role("navigation").get_by_role("link", name="Overzicht").click()
+    desk.get_by_test_id("dashboard").wait_for()
+    desk.get_by_test_id("new-intake").click()
+    desk.get_by_test_id("intake").wait_for()
+    desk.get_by_label("Naam", exact=True).fill("Amal Haddad")
+    desk.get_by_label("Gebruikersnaam").fill("amal.haddad")
+    desk.get_by_label("Taal van de app voor de nieuwkomer").select_option("ar")
+    desk.get_by_label("Categorie").select_option("permit_holder")
+    languages = desk.get_by_test_id("intake-languages")
+    languages.get_by_label("Arabisch").check()
+    languages.get_by_label("Engels").check()
+    desk.get_by_label("Niveau Nederlands").select_option("A1")
+    desk.get_by_test_id("intake-interests").get_by_label("Koken").check()
+    desk.get_by_test_id("intake-save").click()
+    expect(desk.get_by_test_id("intake-consents").locator(".field-error")).to_be_visible()  # privacy first
+    desk.get_by_test_id("intake-consents").get_by_label("Privacyverklaring").check()
+    desk.get_by_test_id("intake-save").click()
+    desk.get_by_test_id("intake-saved").wait_for()
+    expect(desk.get_by_test_id("intake-username")).to_have_text("amal.haddad")
+    expect(desk.get_by_test_id("activation-qr")).to_be_visible()
+    desk.wait_for_function("() => document.querySelector('[data-testid=activation-qr]').naturalWidth > 0")  # the SVG drew
+    code = desk.get_by_test_id("activation-code").inner_text()
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}", code)
+
+    # The newcomer's own phone: the activation screen in Arabic, the typed code, a password.
+    phone = new_context()
+    amal = phone.new_page()
+    amal.goto("/activeren?lang=ar")
+    amal.get_by_test_id("activate").wait_for()
+    expect(amal.locator("html")).to_have_attribute("dir", "rtl")
+    amal.locator("#activation-code").fill(code)
+    amal.locator("#new-password").fill("zon-over-de-vecht")
+    amal.locator("#repeat-password").fill("zon-over-de-vecht")
+    amal.get_by_test_id("activate-form").locator("button[type=submit]").click()
+    amal.get_by_test_id("home").wait_for()
+    expect(amal.locator("html")).to_have_attribute("lang", "ar")
+    wait_for_service_worker(amal)
+
+    # The coordinator opens the suggestions and proposes the buddy, with the score's explanation.
+    desk.get_by_test_id("to-suggestions").click()
+    desk.get_by_test_id("suggestions").wait_for()
+    expect(desk.get_by_role("heading", level=1)).to_have_text("Maatjes voor Amal Haddad")
+    row = desk.get_by_test_id("suggestion").filter(has_text="Sanne de Vries")
+    expect(row.get_by_test_id("score-parts")).to_contain_text("Engels")
+    row.get_by_test_id("propose").click()
+    desk.get_by_test_id("match-admin").wait_for()
+    expect(desk.get_by_test_id("match-admin-status")).to_have_text("Voorgesteld")
+    match_id = desk.url.rsplit("/", 1)[1]
+
+    # The proposal reaches the phone; the newcomer says yes with no connection, and it is sent later.
+    amal.reload()
+    card = amal.get_by_test_id("offer-card")
+    expect(card).to_have_attribute("data-status", "proposed", timeout=20_000)
+    card.click()
+    amal.get_by_test_id("match").wait_for()
+    assert amal.url.endswith(f"/maatje/{match_id}")
+    expect(amal.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced", timeout=15_000)
+    phone.set_offline(True)
+    amal.get_by_test_id("accept").click()
+    expect(amal.get_by_test_id("answer-status")).to_have_attribute("data-pending", "true")
+    phone.set_offline(False)
+    expect(amal.get_by_test_id("answer-status")).to_have_attribute("data-pending", "false", timeout=20_000)
+
+    # The buddy says yes; the coordinator approves.
+    sanne = new_context().new_page()
+    log_in(sanne, buddy.email, PASSWORD)
+    sanne.get_by_test_id("offer-card").click()
+    sanne.get_by_test_id("accept").click()
+    expect(sanne.get_by_test_id("match")).to_have_attribute("data-status", "agreed", timeout=20_000)
+    desk.reload()
+    expect(desk.get_by_test_id("match-admin-status")).to_have_text("Beide akkoord")
+    desk.get_by_test_id("action-approve").click()
+    expect(desk.get_by_test_id("match-admin-status")).to_have_text("Actief")
+
+    # Both see each other's page: Amal sees what Sanne shares; Sanne sees Amal, who shares nothing.
+    amal.reload()
+    expect(amal.get_by_test_id("match")).to_have_attribute("data-status", "active", timeout=20_000)
+    expect(amal.get_by_role("heading", level=1)).to_have_text("Sanne")
+    expect(amal.get_by_test_id("contact-email")).to_contain_text(buddy.email)
+    sanne.reload()
+    expect(sanne.get_by_test_id("match")).to_have_attribute("data-status", "active", timeout=20_000)
+    expect(sanne.get_by_role("heading", level=1)).to_have_text("Amal")
+    expect(sanne.get_by_test_id("contact")).to_contain_text("deelt geen contactgegevens")

@@ -4,8 +4,14 @@ import { _, formatDateTime } from '../../i18n';
 import { T } from '../../i18n/T';
 import type { ActivationCode } from './api';
 
+// An SVG made for inlining may leave out its namespace; as an image file it needs it.
+export function svgDataUrl(svg: string): string {
+  const whole = /<svg[^>]*\sxmlns=/.test(svg) ? svg : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(whole)}`;
+}
+
 export function ActivationCard({ code, name }: { code: ActivationCode; name: string }) {
-  const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(code.qr_svg)}`;
+  const src = svgDataUrl(code.qr_svg);
   return (
     <section class="panel activation" aria-labelledby="activation-title" data-testid="activation">
       <h2 id="activation-title">{_("Activatiecode")}</h2>

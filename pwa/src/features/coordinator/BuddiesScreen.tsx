@@ -1,9 +1,11 @@
 // Buddy vetting: the buddies of the branch by vetting state, each opening their page.
 import { useState } from 'preact/hooks';
-import { _, formatNumber } from '../../i18n';
+import { useLocation } from 'preact-iso/router';
+import { _, formatDate, ngettext } from '../../i18n';
+import { T } from '../../i18n/T';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
-import { coordinatorApi, items } from './api';
+import { coordinatorApi } from './api';
 import { SelectField } from './Choices';
 import { BackLink, RowLink } from './parts';
 import { RemoteView, useRemote } from './remote';
@@ -13,8 +15,9 @@ const STATES = [...VETTING_ORDER, 'paused', 'stopped'];
 
 export function BuddiesScreen({ user }: ScreenProps) {
   useTitle(_("Maatjes screenen"));
-  const [state, setState] = useState('');
-  const [remote, retry] = useRemote(() => coordinatorApi.buddies(state || undefined).then(items), [state, user.id]);
+  const { query } = useLocation();
+  const [state, setState] = useState(STATES.includes(query.stap) ? query.stap : '');
+  const [remote, retry] = useRemote(() => coordinatorApi.buddies(state || undefined), [state, user.id]);
   return (
     <section class="screen coordinator buddies" data-testid="buddies" aria-labelledby="buddies-title">
       <BackLink href="/coordinatie" />
@@ -24,12 +27,15 @@ export function BuddiesScreen({ user }: ScreenProps) {
       <RemoteView remote={remote} retry={retry}>
         {(buddies) => buddies.length === 0 ? <p>{_("Geen maatjes in deze stap.")}</p> : (
           <>
-            <p role="status">{formatNumber(buddies.length)} · {state ? vettingStateText(state) : _("alle stappen")}</p>
+            <p role="status">{ngettext("{n} maatje", "{n} maatjes", buddies.length)}</p>
             <ul class="rows">
               {buddies.map((b) => (
                 <RowLink key={b.id} href={`/coordinatie/maatjes/${b.id}`} testid="buddy-row">
                   <bdi>{b.display_name}</bdi>
-                  <span class="row-sub">{vettingStateText(b.state)}</span>
+                  <span class="row-sub">
+                    {vettingStateText(b.state)}
+                    {b.vog_expires && <> · <T msg={_("VOG geldig tot {date}")} date={formatDate(b.vog_expires)} /></>}
+                  </span>
                 </RowLink>
               ))}
             </ul>

@@ -10,7 +10,7 @@ import { useTitle } from '../../ui/useTitle';
 import { label } from '../catalogues/catalogues';
 import { useCatalogues } from '../catalogues/useCatalogues';
 import { coordinatorApi, type Buddy } from './api';
-import { BackLink, PairName, RowLink, StatusPill } from './parts';
+import { BackLink } from './parts';
 import { RemoteView, useAction, useRemote } from './remote';
 import { nextVettingStates, vettingStateText, vettingStepText } from './words';
 
@@ -25,6 +25,8 @@ function Facts({ buddy }: { buddy: Buddy }) {
       ? buddy.availability.map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
     [_("Aantal nieuwkomers tegelijk"), buddy.capacity ? formatNumber(buddy.capacity) : '—'],
     [_("VOG"), buddy.vog_date ? formatDate(buddy.vog_date) : _("nog niet ontvangen")],
+    [_("VOG geldig tot"), buddy.vog_expires ? formatDate(buddy.vog_expires) : '—'],
+    [_("E-mailadres"), buddy.email],
   ];
   if (buddy.kind === 'mdt' && buddy.mdt_start && buddy.mdt_end) {
     rows.push([_("Diensttijd"), `${formatDate(buddy.mdt_start)} – ${formatDate(buddy.mdt_end)}`]);
@@ -40,7 +42,7 @@ function NextStep({ buddy, onDone }: { buddy: Buddy; onDone: (b: Buddy) => void 
   const [run, busy, error] = useAction();
   const [vogDate, setVogDate] = useState('');
   const [note, setNote] = useState('');
-  const next = buddy.next_states ?? nextVettingStates(buddy.state);
+  const next = nextVettingStates(buddy.state);
   if (next.length === 0) return null;
   const step = (to: string) => run(async () => {
     const body: { to_state: string; vog_date?: string; note?: string } = { to_state: to };
@@ -73,7 +75,7 @@ function NextStep({ buddy, onDone }: { buddy: Buddy; onDone: (b: Buddy) => void 
   );
 }
 
-function View({ initial }: { initial: Buddy }) {
+function View({ initial, me }: { initial: Buddy; me: string }) {
   const [buddy, setBuddy] = useState(initial);
   return (
     <>
@@ -84,29 +86,19 @@ function View({ initial }: { initial: Buddy }) {
       {(buddy.steps?.length ?? 0) > 0 && (
         <section aria-labelledby="steps-title">
           <h2 id="steps-title">{_("Geschiedenis")}</h2>
-          <ol class="history" data-testid="vetting-history">
+          <ol class="history" data-testid="vetting-history">{/* oldest first */}
             {buddy.steps!.map((s, i) => (
               <li key={i}>
                 <strong>{vettingStateText(s.to_state)}</strong>
                 <span class="row-sub">
                   {formatDateTime(new Date(s.at), new Date(), true)}
-                  {(s.by?.display_name ?? s.by_name) && <> · <T msg={_("door {name}")} name={s.by?.display_name ?? s.by_name ?? ''} /></>}
+                  {s.by_id === me && <> · {_("door jou")}</>}
                   {s.vog_date && <> · <T msg={_("VOG van {date}")} date={formatDate(s.vog_date)} /></>}
                 </span>
                 {s.note && <p dir="auto">{s.note}</p>}
               </li>
             ))}
           </ol>
-        </section>
-      )}
-      {(buddy.matches?.length ?? 0) > 0 && (
-        <section aria-labelledby="buddy-matches-title">
-          <h2 id="buddy-matches-title">{_("Koppelingen")}</h2>
-          <ul class="rows">
-            {buddy.matches!.map((m) => (
-              <RowLink key={m.id} href={`/coordinatie/koppelingen/${m.id}`}><PairName match={m} /> <StatusPill status={m.status} /></RowLink>
-            ))}
-          </ul>
         </section>
       )}
     </>
@@ -121,7 +113,7 @@ export function BuddyScreen({ params, user }: ScreenProps) {
     <section class="screen coordinator buddy" data-testid="buddy" aria-labelledby="buddy-title">
       <BackLink href="/coordinatie/maatjes" text={_("Terug naar de maatjes")} />
       <h1 id="buddy-title">{remote.state === 'ready' ? <bdi>{remote.data.display_name}</bdi> : _("Maatje")}</h1>
-      <RemoteView remote={remote} retry={retry}>{(buddy) => <View initial={buddy} />}</RemoteView>
+      <RemoteView remote={remote} retry={retry}>{(buddy) => <View initial={buddy} me={user.id} />}</RemoteView>
     </section>
   );
 }

@@ -1,139 +1,139 @@
 // The coordinator's overview: who waits for a buddy, which buddies to vet, proposals waiting for
 // an answer or an approval, pairs gone quiet, VOGs about to expire. Online only (REST).
-import { _, formatDate, formatNumber } from '../../i18n';
+// Provincial and national coordinators see counts per branch, never names.
+import { _, formatDate, ngettext } from '../../i18n';
 import { T } from '../../i18n/T';
 import { Icon } from '../../ui/Icon';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
-import { coordinatorApi, type BranchCounts, type BuddySummary, type Dashboard, type VogWarning } from './api';
-import { daysText, PairName, RowLink, Section, StatusPill } from './parts';
+import { coordinatorApi, type BranchCounts, type BranchLists } from './api';
+import { RowLink, Section, StatusPill } from './parts';
 import { RemoteView, useRemote } from './remote';
-import { answerText, vettingStateText } from './words';
-
-function flatBuddies(value: Dashboard['buddies_to_vet']): BuddySummary[] {
-  if (!value) return [];
-  if (Array.isArray(value)) return value;
-  return Object.entries(value).flatMap(([state, list]) => list.map((b) => ({ ...b, state: b.state ?? state })));
-}
+import { VETTING_ORDER, vettingStateText } from './words';
 
 function Branches({ branches }: { branches: BranchCounts[] }) {
-  const n = (v: number | string) => (typeof v === 'number' ? formatNumber(v) : v);
   return (
     <section class="panel" aria-labelledby="branches-title" data-testid="branches">
       <h2 id="branches-title">{_("Per afdeling")}</h2>
       <p class="muted">{_("Je ziet aantallen per afdeling, geen namen. Kleine aantallen staan er als “<5”.")}</p>
-      <div class="table-scroll">
-        <table class="branch-table">
-          <thead>
-            <tr>
-              <th scope="col">{_("Afdeling")}</th>
-              <th scope="col">{_("Wachtend")}</th>
-              <th scope="col">{_("Te screenen")}</th>
-              <th scope="col">{_("Voorstellen")}</th>
-              <th scope="col">{_("Actief")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {branches.map((b) => (
-              <tr key={b.organisation.code}>
-                <th scope="row"><bdi>{b.organisation.name}</bdi></th>
-                <td class="num">{n(b.waiting_newcomers)}</td>
-                <td class="num">{n(b.buddies_to_vet)}</td>
-                <td class="num">{n(b.proposals_waiting)}</td>
-                <td class="num">{n(b.active_matches)}</td>
+      {branches.length === 0 ? <p>{_("Nog geen afdelingen met deelnemers.")}</p> : (
+        <div class="table-scroll">
+          <table class="branch-table">
+            <thead>
+              <tr>
+                <th scope="col">{_("Afdeling")}</th>
+                <th scope="col">{_("Wachtend")}</th>
+                <th scope="col">{_("Te screenen")}</th>
+                <th scope="col">{_("Voorstellen")}</th>
+                <th scope="col">{_("Actief")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {branches.map((b) => (
+                <tr key={b.code} data-testid="branch-row">
+                  <th scope="row"><bdi>{b.name}</bdi></th>
+                  <td class="num">{b.waiting_newcomers}</td>
+                  <td class="num">{b.buddies_to_vet}</td>
+                  <td class="num">{b.proposals_waiting}</td>
+                  <td class="num">{b.active_matches}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
 
-function VogRow({ warning }: { warning: VogWarning }) {
-  const until = warning.valid_until ? formatDate(warning.valid_until) : '';
+function Lists({ lists }: { lists: BranchLists }) {
+  const waiting = lists.waiting_newcomers;
+  const toVet = VETTING_ORDER.filter((s) => (lists.buddies_to_vet[s] ?? 0) > 0);
+  const toVetCount = toVet.reduce((n, s) => n + lists.buddies_to_vet[s], 0);
+  const proposals = lists.proposals_waiting;
+  const quiet = lists.quiet_pairs;
+  const vogCount = lists.vogs_expired.length + lists.vogs_expiring.length;
   return (
-    <RowLink href={`/coordinatie/maatjes/${warning.buddy.id}`} testid="vog-row">
-      <bdi>{warning.buddy.display_name}</bdi>
-      <span class="row-sub">
-        {warning.expired
-          ? <T msg={_("VOG verlopen op {date}")} date={until} />
-          : <T msg={_("VOG verloopt op {date}")} date={until} />}
-        {warning.expired && (warning.matches?.length ?? 0) > 0 && (
-          <> · <strong>{_("Raakt een actieve koppeling")}</strong></>
-        )}
-      </span>
-    </RowLink>
-  );
-}
-
-function Overview({ data }: { data: Dashboard }) {
-  if (data.branches && !data.waiting_newcomers) return <Branches branches={data.branches} />;
-  const waiting = data.waiting_newcomers ?? [];
-  const toVet = flatBuddies(data.buddies_to_vet);
-  const proposals = data.proposals_waiting ?? [];
-  const quiet = data.quiet_pairs ?? [];
-  const vogs = [...(data.vog_expired ?? []), ...(data.vog_expiring ?? [])];
-  return (
-    <div class="panels">
-      <Section id="waiting" title={_("Wachten op een maatje")} count={waiting.length} empty={_("Niemand wacht op een maatje.")}>
-        <ul class="rows">
-          {waiting.map((n) => (
-            <RowLink key={n.id} href={`/coordinatie/nieuwkomers/${n.id}`} testid="waiting-newcomer">
-              <bdi>{n.display_name}</bdi>
-              {n.waiting_since && <span class="row-sub"><T msg={_("Wacht sinds {date}")} date={formatDate(n.waiting_since)} /></span>}
-            </RowLink>
-          ))}
-        </ul>
-      </Section>
-      <Section id="proposals" title={_("Voorstellen")} count={proposals.length} empty={_("Er staan geen voorstellen open.")}>
-        <ul class="rows">
-          {proposals.map((m) => (
-            <RowLink key={m.id} href={`/coordinatie/koppelingen/${m.id}`} testid="proposal-row">
-              <PairName match={m} />
-              <span class="row-sub">
-                <StatusPill status={m.status} />{' '}
-                {m.status === 'agreed'
-                  ? _("Klaar om goed te keuren")
-                  : <T msg={_("Nieuwkomer: {a} · Maatje: {b}")} a={answerText(m.newcomer_answer)} b={answerText(m.buddy_answer)} />}
-              </span>
-            </RowLink>
-          ))}
-        </ul>
-      </Section>
-      <Section id="to-vet" title={_("Maatjes om te screenen")} count={toVet.length} empty={_("Er zijn geen maatjes om te screenen.")}>
-        <ul class="rows">
-          {toVet.map((b) => (
-            <RowLink key={b.id} href={`/coordinatie/maatjes/${b.id}`} testid="buddy-to-vet">
-              <bdi>{b.display_name}</bdi>
-              <span class="row-sub">{vettingStateText(b.state)}</span>
-            </RowLink>
-          ))}
-        </ul>
-      </Section>
-      <Section id="quiet" title={_("Stille koppelingen")} count={quiet.length} empty={_("Alle koppelingen zijn actief bezig.")}>
-        <ul class="rows">
-          {quiet.map((m) => (
-            <RowLink key={m.id} href={`/coordinatie/koppelingen/${m.id}`} testid="quiet-row">
-              <PairName match={m} />
-              {typeof m.quiet_days === 'number' && (
-                <span class="row-sub"><T msg={_("Al {days} niets gedaan")} days={daysText(m.quiet_days)} /></span>
-              )}
-            </RowLink>
-          ))}
-        </ul>
-      </Section>
-      <Section id="vog" title={_("VOG's die verlopen")} count={vogs.length} empty={_("Geen VOG verloopt binnenkort.")}>
-        <ul class="rows">{vogs.map((w) => <VogRow key={w.buddy.id} warning={w} />)}</ul>
-      </Section>
-    </div>
+    <>
+      <p class="muted" data-testid="branch-totals">
+        {ngettext("{n} actieve koppeling", "{n} actieve koppelingen", lists.active_matches)}
+        {' · '}
+        {ngettext("{n} maatje beschikbaar", "{n} maatjes beschikbaar", lists.buddies_available)}
+      </p>
+      <div class="panels">
+        <Section id="waiting" title={_("Wachten op een maatje")} count={waiting.count} empty={_("Niemand wacht op een maatje.")}>
+          <ul class="rows">
+            {waiting.items.map((n) => (
+              <RowLink key={n.id} href={`/coordinatie/nieuwkomers/${n.id}`} testid="waiting-newcomer">
+                <bdi>{n.display_name}</bdi>
+                <span class="row-sub"><T msg={_("Ingeschreven op {date}")} date={formatDate(n.since)} /></span>
+              </RowLink>
+            ))}
+          </ul>
+        </Section>
+        <Section id="proposals" title={_("Voorstellen")} count={proposals.length} empty={_("Er staan geen voorstellen open.")}>
+          <ul class="rows">
+            {proposals.map((m) => (
+              <RowLink key={m.id} href={`/coordinatie/koppelingen/${m.id}`} testid="proposal-row">
+                <bdi>{m.newcomer_name}</bdi> + <bdi>{m.buddy_name}</bdi>
+                <span class="row-sub">
+                  <StatusPill status={m.status} />{' '}
+                  {m.status === 'agreed' ? _("Klaar om goed te keuren") : _("Wacht op antwoord")}
+                </span>
+              </RowLink>
+            ))}
+          </ul>
+        </Section>
+        <Section id="to-vet" title={_("Maatjes om te screenen")} count={toVetCount} empty={_("Er zijn geen maatjes om te screenen.")}>
+          <ul class="rows">
+            {toVet.map((state) => (
+              <RowLink key={state} href={`/coordinatie/maatjes?stap=${state}`} testid="to-vet-state">
+                {vettingStateText(state)}
+                <span class="row-sub">{ngettext("{n} maatje", "{n} maatjes", lists.buddies_to_vet[state])}</span>
+              </RowLink>
+            ))}
+          </ul>
+        </Section>
+        <Section id="quiet" title={_("Stille koppelingen")} count={quiet.length} empty={_("Geen enkele koppeling is stil gevallen.")}>
+          <ul class="rows">
+            {quiet.map((q) => (
+              <RowLink key={q.match_id} href={`/coordinatie/koppelingen/${q.match_id}`} testid="quiet-row">
+                {ngettext("Al {n} dag niets gedaan", "Al {n} dagen niets gedaan", q.quiet_days)}
+              </RowLink>
+            ))}
+          </ul>
+        </Section>
+        <Section id="vog" title={_("VOG's die verlopen")} count={vogCount} empty={_("Geen VOG verloopt binnenkort.")}>
+          <ul class="rows">
+            {lists.vogs_expired.map((v) => (
+              <RowLink key={v.buddy_id} href={`/coordinatie/maatjes/${v.buddy_id}`} testid="vog-expired">
+                <bdi>{v.display_name}</bdi>
+                <span class="row-sub">
+                  <strong class="warn"><T msg={_("VOG verlopen op {date}")} date={formatDate(v.expires)} /></strong>
+                  {v.matches.length > 0 && (
+                    <> · {ngettext("raakt {n} lopende koppeling", "raakt {n} lopende koppelingen", v.matches.length)}:{' '}
+                      {v.matches.map((m, i) => <span key={m.id}>{i > 0 && ', '}<bdi>{m.newcomer_name}</bdi></span>)}</>
+                  )}
+                </span>
+              </RowLink>
+            ))}
+            {lists.vogs_expiring.map((v) => (
+              <RowLink key={v.buddy_id} href={`/coordinatie/maatjes/${v.buddy_id}`} testid="vog-expiring">
+                <bdi>{v.display_name}</bdi>
+                <span class="row-sub"><T msg={_("VOG verloopt op {date}")} date={formatDate(v.expires)} /></span>
+              </RowLink>
+            ))}
+          </ul>
+        </Section>
+      </div>
+    </>
   );
 }
 
 export function DashboardScreen({ user }: ScreenProps) {
   useTitle(_("Overzicht"));
   const [remote, retry] = useRemote(() => coordinatorApi.dashboard(), [user.id]);
-  const municipal = user.organisation?.kind === 'municipality' || !user.organisation;
+  const municipal = user.organisation?.kind === 'municipality';
   return (
     <section class="screen coordinator dashboard" data-testid="dashboard" aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{_("Overzicht")}</h1>
@@ -151,7 +151,12 @@ export function DashboardScreen({ user }: ScreenProps) {
           </a>
         </div>
       )}
-      <RemoteView remote={remote} retry={retry}>{(data) => <Overview data={data} />}</RemoteView>
+      <RemoteView remote={remote} retry={retry}>
+        {(data) => (data.kind === 'counts' || !data.branch
+          ? <Branches branches={data.branches ?? []} />
+          : <Lists lists={data.branch} />)}
+      </RemoteView>
     </section>
   );
 }
+

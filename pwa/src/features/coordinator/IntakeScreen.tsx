@@ -19,28 +19,25 @@ import { CheckGroup, SelectField } from './Choices';
 import { BackLink } from './parts';
 import { errorText } from './remote';
 
-// The privacy statement the newcomer agrees to at intake (its version is recorded with the time).
-export const PRIVACY_CONSENT = { kind: 'privacy', version: '1' };
-
 type Errors = Record<string, string>;
 
 function emptyIntake(municipality: string): NewIntake {
   return {
     display_name: '', username: '', email: '', locale: 'ar',
-    category: '', arrival_date: null, gender: null, languages: [], dutch_level: '', municipality_code: municipality,
+    category: '', arrival_date: null, gender: null, languages: [], dutch_level: '', municipality,
     learning_route: null, goals: {}, interests: [], availability: [], preferences: {}, consents: [],
   };
 }
 
-// What the form itself can tell before asking the server.
-export function checkIntake(intake: NewIntake, consent: boolean): Errors {
+// What the form itself can tell before asking the server (privacy: the one consent required).
+export function checkIntake(intake: NewIntake, consents: readonly string[]): Errors {
   const errors: Errors = {};
   if (!intake.display_name.trim()) errors.display_name = _("Vul de naam in.");
   if (!intake.category) errors.category = _("Kies een categorie.");
   if (!intake.dutch_level) errors.dutch_level = _("Kies het niveau Nederlands.");
   if (intake.languages.length === 0) errors.languages = _("Kies minstens één taal.");
-  if (!intake.municipality_code) errors.municipality_code = _("Kies de gemeente.");
-  if (!consent) errors.consents = _("Zonder toestemming kan de inschrijving niet worden bewaard.");
+  if (!intake.municipality) errors.municipality = _("Kies de gemeente.");
+  if (!consents.includes('privacy')) errors.consents = _("Zonder toestemming kan de inschrijving niet worden bewaard.");
   return errors;
 }
 
@@ -50,7 +47,7 @@ function fieldErrors(error: unknown): Errors {
   return Object.fromEntries(Object.entries(error.errors).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)]));
 }
 
-function Created({ newcomer, code }: { newcomer: Newcomer; code: ActivationCode | null }) {
+function Created({ newcomer, code }: { newcomer: Newcomer & { activation_code: string }; code: ActivationCode | null }) {
   return (
     <>
       <p class="form-success" role="status" data-testid="intake-saved">
@@ -60,7 +57,8 @@ function Created({ newcomer, code }: { newcomer: Newcomer; code: ActivationCode 
         <p>{_("Gebruikersnaam")}: <strong class="code" dir="ltr" data-testid="intake-username">{newcomer.username}</strong></p>
       )}
       {code ? <ActivationCard code={code} name={newcomer.display_name} /> : (
-        <p class="warn">{_("De activatiecode kon niet worden gemaakt. Maak hem op de pagina van de nieuwkomer.")}</p>
+        // Without the QR code (its request failed): the code the intake itself returned.
+        <p>{_("Activatiecode")}: <strong class="code" data-testid="activation-code">{newcomer.activation_code}</strong></p>
       )}
       <div class="actions">
         <a class="btn btn-primary" href={`/coordinatie/nieuwkomers/${newcomer.id}/suggesties`} data-testid="to-suggestions">
@@ -79,11 +77,11 @@ export function IntakeScreen({ user }: ScreenProps) {
   const catalogues = useCatalogues();
   const municipality = user.organisation?.kind === 'municipality' ? user.organisation : null;
   const [intake, setIntake] = useState<NewIntake>(() => emptyIntake(municipality?.code ?? ''));
-  const [consent, setConsent] = useState(false);
+  const [consents, setConsents] = useState<string[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ newcomer: Newcomer; code: ActivationCode | null } | null>(null);
+  const [done, setDone] = useState<{ newcomer: Newcomer & { activation_code: string }; code: ActivationCode | null } | null>(null);
   const [touched, setTouched] = useState(false);
   useLeaveGuard(touched && !done, _("De inschrijving is nog niet bewaard. Wil je deze pagina toch verlaten?"));
 
@@ -95,23 +93,27 @@ export function IntakeScreen({ user }: ScreenProps) {
 
   async function save(event: Event) {
     event.preventDefault();
-    const found = checkIntake(intake, consent);
+    const found = checkIntake(intake, consents);
     setErrors(found);
     setFailure('');
     if (Object.keys(found).length > 0) {
-      document.getElementById(Object.keys(found)[0] === 'consents' ? 'intake-consent' : `intake-${Object.keys(found)[0]}`)?.focus();
+      document.getElementById(`intake-${Object.keys(found)[0]}`)?.querySelector<HTMLElement>('input, select')?.focus();
+      document.getElementById(`intake-${Object.keys(found)[0]}`)?.focus();
       return;
     }
     const body: NewIntake = {
       ...intake,
       display_name: intake.display_name.trim(),
-      consents: [{ ...PRIVACY_CONSENT, at: new Date().toISOString() }],
+      // The server records when; the version is the statement's current one (GET /api/catalogues).
+      consents: consents.map((kind) => ({ kind, version: catalogues.privacy_version })),
     };
     if (!body.username?.trim()) delete body.username;
     if (!body.email?.trim()) delete body.email;
     setBusy(true);
     try {
       const newcomer = await coordinatorApi.createNewcomer(body);
+      // The intake answers the code alone; the coordinator's code route also draws its QR code
+      // (it ends the first code: only the one shown works).
       const code = await coordinatorApi.activationCode(newcomer.id).catch(() => null);
       setDone({ newcomer, code });
       window.scrollTo(0, 0);
@@ -147,9 +149,9 @@ export function IntakeScreen({ user }: ScreenProps) {
             error={errors.arrival_date} onInput={(e) => set('arrival_date')(e.currentTarget.value || null)} />
           <SelectField id="intake-gender" label={_("Gender")} options={catalogues.genders} value={intake.gender ?? ''}
             onChange={(v) => set('gender')(v || null)} optional error={errors.gender} />
-          <SelectField id="intake-municipality_code" label={_("Gemeente")}
+          <SelectField id="intake-municipality" label={_("Gemeente")}
             options={municipality ? { [municipality.code]: municipality.name } : {}}
-            value={intake.municipality_code} onChange={set('municipality_code')} error={errors.municipality_code} />
+            value={intake.municipality} onChange={set('municipality')} error={errors.municipality} />
 
           <h2>{_("Taal")}</h2>
           <CheckGroup id="intake-languages" legend={_("Talen die de nieuwkomer spreekt")} options={catalogues.languages}
@@ -176,17 +178,15 @@ export function IntakeScreen({ user }: ScreenProps) {
           <h2>{_("Voorkeuren")}</h2>
           <SelectField id="intake-buddy_gender" label={_("Voorkeur voor het gender van het maatje")} options={catalogues.genders}
             value={intake.preferences.buddy_gender ?? ''} optional
-            onChange={(v) => set('preferences')(v ? { ...intake.preferences, buddy_gender: v } : {})} />
+            onChange={(v) => set('preferences')({ ...intake.preferences, buddy_gender: v || null })} />
+          <SelectField id="intake-buddy_kind" label={_("Voorkeur voor het soort maatje")} options={catalogues.buddy_kinds}
+            value={intake.preferences.buddy_kind ?? ''} optional
+            onChange={(v) => set('preferences')({ ...intake.preferences, buddy_kind: v || null })} />
 
           <h2>{_("Toestemming")}</h2>
-          <div class="checks">
-            <label>
-              <input id="intake-consent" type="checkbox" checked={consent} onChange={(e) => { setConsent(e.currentTarget.checked); setTouched(true); }}
-                aria-describedby={errors.consents ? 'intake-consent-error' : undefined} />
-              <span>{_("De nieuwkomer heeft de privacyverklaring gehoord en geeft toestemming om deze gegevens te bewaren.")}</span>
-            </label>
-            {errors.consents && <p class="field-error" id="intake-consent-error">{errors.consents}</p>}
-          </div>
+          <CheckGroup id="intake-consents" legend={_("De nieuwkomer heeft de privacyverklaring gehoord en geeft toestemming voor:")}
+            options={catalogues.consent_kinds} value={consents} error={errors.consents}
+            onChange={(value) => { setConsents(value); setTouched(true); }} />
 
           {failure && <p class="form-error" role="alert" data-testid="intake-error">{failure}</p>}
           <Button type="submit" icon="check" disabled={busy} data-testid="intake-save">

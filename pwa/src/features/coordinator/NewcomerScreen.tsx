@@ -10,15 +10,14 @@ import { useTitle } from '../../ui/useTitle';
 import { label } from '../catalogues/catalogues';
 import { useCatalogues } from '../catalogues/useCatalogues';
 import { ActivationCard } from './ActivationCard';
-import { coordinatorApi, type ActivationCode, type Newcomer } from './api';
-import { BackLink, PairName, RowLink, StatusPill } from './parts';
+import { coordinatorApi, type ActivationCode, type MatchListItem, type Newcomer } from './api';
+import { BackLink, RowLink, StatusPill } from './parts';
 import { RemoteView, useAction, useRemote } from './remote';
 
 const list = (catalogue: Record<string, string>, codes: readonly string[]) =>
   codes.length ? codes.map((c) => label(catalogue, c)).join(', ') : '—';
 
-function IntakeFacts({ newcomer, catalogues }: { newcomer: Newcomer; catalogues: Catalogues }) {
-  const i = newcomer.intake;
+function IntakeFacts({ newcomer: i, catalogues }: { newcomer: Newcomer; catalogues: Catalogues }) {
   const rows: [string, string][] = [
     [_("Categorie"), label(catalogues.categories, i.category)],
     [_("Aankomst in Nederland"), i.arrival_date ? formatDate(i.arrival_date) : '—'],
@@ -32,6 +31,8 @@ function IntakeFacts({ newcomer, catalogues }: { newcomer: Newcomer; catalogues:
     [_("Beschikbaar"), i.availability.length
       ? i.availability.map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
     [_("Voorkeur voor het gender van het maatje"), i.preferences?.buddy_gender ? label(catalogues.genders, i.preferences.buddy_gender) : '—'],
+    [_("Voorkeur voor het soort maatje"), i.preferences?.buddy_kind ? label(catalogues.buddy_kinds, i.preferences.buddy_kind) : '—'],
+    [_("Toestemming"), i.consents.length ? i.consents.map((c) => label(catalogues.consent_kinds, c.kind)).join(', ') : '—'],
   ];
   return (
     <dl class="facts" data-testid="intake-facts">
@@ -42,11 +43,11 @@ function IntakeFacts({ newcomer, catalogues }: { newcomer: Newcomer; catalogues:
   );
 }
 
-function View({ newcomer }: { newcomer: Newcomer }) {
+function View({ newcomer, matches }: { newcomer: Newcomer; matches: MatchListItem[] }) {
   const catalogues = useCatalogues();
   const [code, setCode] = useState<ActivationCode | null>(null);
   const [run, busy, error] = useAction();
-  const open = newcomer.open_match;
+  const open = matches.find((m) => m.newcomer_id === newcomer.id);
   return (
     <>
       {newcomer.username && <p>{_("Gebruikersnaam")}: <bdi class="code-inline">{newcomer.username}</bdi></p>}
@@ -55,7 +56,7 @@ function View({ newcomer }: { newcomer: Newcomer }) {
           <h2 id="open-match-title">{_("Koppeling")}</h2>
           <ul class="rows">
             <RowLink href={`/coordinatie/koppelingen/${open.id}`} testid="open-match">
-              <PairName match={open} /> <StatusPill status={open.status} />
+              {_("Bekijk de koppeling")} <StatusPill status={open.status} />
             </RowLink>
           </ul>
         </section>
@@ -80,31 +81,22 @@ function View({ newcomer }: { newcomer: Newcomer }) {
         </>
       )}
       {error && <p class="form-error" role="alert">{error}</p>}
-      {(newcomer.matches?.length ?? 0) > 0 && (
-        <section aria-labelledby="history-title">
-          <h2 id="history-title">{_("Eerdere koppelingen")}</h2>
-          <ul class="rows">
-            {newcomer.matches!.map((m) => (
-              <RowLink key={m.id} href={`/coordinatie/koppelingen/${m.id}`}>
-                <PairName match={m} /> <StatusPill status={m.status} />
-              </RowLink>
-            ))}
-          </ul>
-        </section>
-      )}
     </>
   );
 }
 
 export function NewcomerScreen({ params, user }: ScreenProps) {
   const id = params?.id ?? '';
-  const [remote, retry] = useRemote(() => coordinatorApi.newcomer(id), [id, user.id]);
-  useTitle(remote.state === 'ready' ? remote.data.display_name : _("Nieuwkomer"));
+  const [remote, retry] = useRemote(
+    () => Promise.all([coordinatorApi.newcomer(id), coordinatorApi.matches()]).then(([newcomer, matches]) => ({ newcomer, matches })),
+    [id, user.id],
+  );
+  useTitle(remote.state === 'ready' ? remote.data.newcomer.display_name : _("Nieuwkomer"));
   return (
     <section class="screen coordinator newcomer" data-testid="newcomer" aria-labelledby="newcomer-title">
       <BackLink href="/coordinatie" />
-      <h1 id="newcomer-title">{remote.state === 'ready' ? <bdi>{remote.data.display_name}</bdi> : _("Nieuwkomer")}</h1>
-      <RemoteView remote={remote} retry={retry}>{(newcomer) => <View newcomer={newcomer} />}</RemoteView>
+      <h1 id="newcomer-title">{remote.state === 'ready' ? <bdi>{remote.data.newcomer.display_name}</bdi> : _("Nieuwkomer")}</h1>
+      <RemoteView remote={remote} retry={retry}>{(data) => <View {...data} />}</RemoteView>
     </section>
   );
 }

@@ -4,30 +4,141 @@
 import { getJson, patchJson, postJson } from '../../api';
 import type { MatchStatus, Slot } from '../../types';
 
-export interface Counted {
-  count: number | string; // "<5" for provincial/national views (small counts are suppressed)
-}
-
 export interface PersonRef {
   id: string;
   display_name: string;
-  municipality_code?: string | null;
-  municipality?: string | null;
 }
 
-export interface NewcomerSummary extends PersonRef {
-  waiting_since?: string | null;
-  created_at?: string | null;
-  has_open_match?: boolean;
+// GET /api/dashboard (people9): a municipal coordinator's lists ("branch"), or counts per branch.
+export interface Dashboard {
+  kind: 'branch' | 'counts';
+  organisation: { code: string; name: string; kind: string };
+  branch?: BranchLists;
+  branches?: BranchCounts[];
 }
 
-export interface BuddySummary extends PersonRef {
+export interface BranchLists {
+  waiting_newcomers: { count: number; items: { id: string; display_name: string; since: string }[] };
+  buddies_to_vet: Record<string, number>; // per vetting state
+  buddies_available: number;
+  proposals_waiting: {
+    id: string; status: 'proposed' | 'agreed'; newcomer_name: string; buddy_name: string;
+    created_at: string; expires_at: string | null;
+  }[];
+  active_matches: number;
+  quiet_pairs: { match_id: string; quiet_days: number }[];
+  vogs_expiring: VogWarning[];
+  vogs_expired: (VogWarning & { matches: { id: string; status: string; newcomer_name: string }[] })[];
+}
+
+export interface VogWarning {
+  buddy_id: string;
+  display_name: string;
   state: string;
-  kind?: string;
-  capacity?: number;
-  open_matches?: number;
-  vog_date?: string | null;
-  vog_valid_until?: string | null;
+  vog_date: string;
+  expires: string; // the first day the VOG no longer counts
+}
+
+export interface BranchCounts {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  waiting_newcomers: string; // "<5" under five
+  buddies_to_vet: string;
+  buddies_available: string;
+  proposals_waiting: string;
+  active_matches: string;
+  vogs_expiring: string;
+  vogs_expired: string;
+}
+
+// The intake's own fields (people9's IntakeFieldsSchema).
+export interface IntakeFields {
+  category: string;
+  arrival_date: string | null;
+  gender: string | null;
+  languages: string[];
+  dutch_level: string;
+  municipality: string; // CBS code
+  learning_route: string | null;
+  goals: Record<string, string[]>;
+  interests: string[];
+  availability: Slot[];
+  preferences: { buddy_gender?: string | null; buddy_kind?: string | null };
+}
+
+export interface NewIntake extends IntakeFields {
+  display_name: string;
+  username?: string;
+  email?: string;
+  locale: string;
+  consents: { kind: string; version: string }[];
+}
+
+// GET /api/newcomers/<id>: the intake with the account's name, username and state.
+export interface Newcomer extends IntakeFields {
+  id: string;
+  display_name: string;
+  username: string | null;
+  email: string | null;
+  locale: string | null;
+  activated: boolean;
+  waiting: boolean; // no open match
+  consents: { kind: string; version: string; at?: string }[];
+  created_at: string;
+}
+
+export interface NewcomerSummary {
+  id: string;
+  display_name: string;
+  username: string | null;
+  activated: boolean;
+  waiting: boolean;
+  created_at: string;
+}
+
+export interface ActivationCode {
+  code: string;
+  expires_at: string;
+  url: string;
+  qr_svg: string;
+}
+
+export interface BuddySummary {
+  id: string;
+  display_name: string;
+  organisation_code: string;
+  kind: string;
+  state: string;
+  capacity: number;
+  vog_expires: string | null;
+  created_at: string;
+}
+
+export interface VettingStep {
+  id: string;
+  from_state: string | null;
+  to_state: string;
+  by_id: string | null;
+  at: string;
+  vog_date: string | null;
+  note: string;
+}
+
+export interface Buddy extends BuddySummary {
+  email: string;
+  locale: string | null;
+  birth_date: string | null;
+  gender: string | null;
+  mdt_start: string | null;
+  mdt_end: string | null;
+  mdt_hours_target: number | null;
+  languages: string[];
+  interests: string[];
+  availability: Slot[];
+  municipality_code: string;
+  vog_date: string | null;
+  steps: VettingStep[];
 }
 
 export interface MatchSummary {
@@ -38,100 +149,16 @@ export interface MatchSummary {
   newcomer_answer?: string | null;
   buddy_answer?: string | null;
   expires_at?: string | null;
-  quiet_days?: number | null;
-  last_activity_at?: string | null;
 }
 
-export interface VogWarning {
-  buddy: PersonRef;
-  vog_date: string | null;
-  valid_until: string | null;
-  expired: boolean;
-  matches?: MatchSummary[];
-}
-
-export interface BranchCounts {
-  organisation: { code: string; name: string };
-  waiting_newcomers: number | string;
-  buddies_to_vet: number | string;
-  proposals_waiting: number | string;
-  active_matches: number | string;
-}
-
-export interface Dashboard {
-  organisation?: { code: string; name: string; kind: string };
-  waiting_newcomers?: NewcomerSummary[];
-  buddies_to_vet?: BuddySummary[] | Record<string, BuddySummary[]>;
-  proposals_waiting?: MatchSummary[];
-  quiet_pairs?: MatchSummary[];
-  vog_expiring?: VogWarning[];
-  vog_expired?: VogWarning[];
-  branches?: BranchCounts[]; // provincial / national: counts per branch only
-}
-
-export interface Intake {
-  category: string;
-  arrival_date: string | null;
-  gender: string | null;
-  languages: string[];
-  dutch_level: string;
-  municipality_code: string;
-  learning_route: string | null;
-  goals: Record<string, string[]>;
-  interests: string[];
-  availability: Slot[];
-  preferences: Record<string, string>;
-  consents: { kind: string; version: string; at?: string }[];
-}
-
-export interface NewIntake extends Intake {
-  display_name: string;
-  username?: string;
-  email?: string;
-  locale: string;
-}
-
-export interface Newcomer {
+export interface MatchListItem {
   id: string;
-  display_name: string;
-  username?: string | null;
-  email?: string | null;
-  locale?: string | null;
-  activated?: boolean;
-  intake: Intake;
-  open_match?: MatchSummary | null;
-  matches?: MatchSummary[];
-}
-
-export interface ActivationCode {
-  code: string;
-  expires_at: string;
-  url: string;
-  qr_svg: string;
-}
-
-export interface VettingStep {
-  from_state: string | null;
-  to_state: string;
-  by?: PersonRef | null;
-  by_name?: string | null;
-  at: string;
-  vog_date?: string | null;
-  note?: string;
-}
-
-export interface Buddy extends BuddySummary {
-  email?: string | null;
-  phone?: string | null;
-  gender?: string | null;
-  languages: string[];
-  interests: string[];
-  availability: Slot[];
-  mdt_start?: string | null;
-  mdt_end?: string | null;
-  steps?: VettingStep[];
-  next_states?: string[];
-  matches?: MatchSummary[];
+  status: MatchStatus;
+  newcomer_id: string;
+  buddy_id: string;
+  created_at: string;
+  expires_at: string | null;
+  planned_end: string | null;
 }
 
 export interface ScorePart {
@@ -223,12 +250,12 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 export const coordinatorApi = {
   dashboard: () => getJson<Dashboard>('/api/dashboard'),
-  newcomers: (waiting = true) => getJson<{ items: NewcomerSummary[] } | NewcomerSummary[]>(`/api/newcomers${query({ waiting: waiting ? 1 : undefined })}`),
-  createNewcomer: (body: NewIntake) => postJson<Newcomer>('/api/newcomers', body),
+  newcomers: (waiting?: boolean) => getJson<NewcomerSummary[]>(`/api/newcomers${query({ waiting: waiting === undefined ? undefined : String(waiting) })}`),
+  createNewcomer: (body: NewIntake) => postJson<Newcomer & { activation_code: string }>('/api/newcomers', body),
   newcomer: (newcomerId: string) => getJson<Newcomer>(`/api/newcomers/${id(newcomerId)}`),
-  updateNewcomer: (newcomerId: string, body: Partial<Intake>) => patchJson<Newcomer>(`/api/newcomers/${id(newcomerId)}`, body),
+  updateNewcomer: (newcomerId: string, body: Partial<IntakeFields>) => patchJson<Newcomer>(`/api/newcomers/${id(newcomerId)}`, body),
   activationCode: (userId: string) => postJson<ActivationCode>(`/api/accounts/${id(userId)}/activation-code`),
-  buddies: (state?: string) => getJson<{ items: BuddySummary[] } | BuddySummary[]>(`/api/buddies${query({ state })}`),
+  buddies: (state?: string) => getJson<BuddySummary[]>(`/api/buddies${query({ state, page_size: 100 })}`),
   buddy: (buddyId: string) => getJson<Buddy>(`/api/buddies/${id(buddyId)}`),
   vettingStep: (buddyId: string, body: { to_state: string; vog_date?: string; note?: string }) =>
     postJson<Buddy>(`/api/buddies/${id(buddyId)}/steps`, body),
@@ -238,12 +265,9 @@ export const coordinatorApi = {
   propose: (newcomerId: string, buddyId: string, score?: Score) =>
     postJson<MatchDetail>('/api/matches', { newcomer_id: newcomerId, buddy_id: buddyId, ...(score ? { score } : {}) }),
   match: (matchId: string) => getJson<MatchDetail>(`/api/matches/${id(matchId)}`),
+  // Matches of the branch in these statuses (the open ones by default).
+  matches: (statuses: MatchStatus[] = ['proposed', 'agreed', 'active', 'paused']) =>
+    getJson<MatchListItem[]>(`/api/matches?${statuses.map((s) => `status=${s}`).join('&')}`),
   matchAction: (matchId: string, action: MatchAction, body: { reason?: string; note?: string } = {}) =>
     postJson<MatchDetail>(`/api/matches/${id(matchId)}/${action}`, body),
 };
-
-// A list answer, paged ({items}) or plain.
-export function items<T>(answer: { items: T[] } | T[] | null | undefined): T[] {
-  if (!answer) return [];
-  return Array.isArray(answer) ? answer : answer.items ?? [];
-}
