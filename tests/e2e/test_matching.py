@@ -311,3 +311,47 @@ def test_intake_activation_in_arabic_proposal_offline_answer_approval(new_contex
     expect(sanne.get_by_test_id("match")).to_have_attribute("data-status", "active", timeout=20_000)
     expect(sanne.get_by_role("heading", level=1)).to_have_text("Amal")
     expect(sanne.get_by_test_id("contact")).to_contain_text("deelt geen contactgegevens")
+
+
+def _open_first(page, path, row):
+    page.goto(path)
+    page.get_by_test_id(row).first.click()
+
+
+# Coordinator screens on the demo data: who logs in, how to get there, what shows it is whole.
+DEMO_SCREENS = {
+    "dashboard": ("coordinator@demo.maatje.nl", lambda p: p.goto("/coordinatie"), "waiting-newcomer"),
+    "dashboard-province": ("province@demo.maatje.nl", lambda p: p.goto("/coordinatie"), "branch-row"),
+    "intake": ("coordinator@demo.maatje.nl", lambda p: p.goto("/coordinatie/nieuwkomers/nieuw"), "intake-consents"),
+    "newcomer": ("coordinator@demo.maatje.nl", lambda p: _open_first(p, "/coordinatie", "waiting-newcomer"), "intake-facts"),
+    "buddies": ("coordinator@demo.maatje.nl", lambda p: p.goto("/coordinatie/maatjes"), "buddy-row"),
+    "buddy": ("coordinator@demo.maatje.nl", lambda p: (_open_first(p, "/coordinatie", "to-vet-state"),
+                                                      p.get_by_test_id("buddy-row").first.click()), "next-step"),
+    "agreed-match": ("coordinator@demo.maatje.nl", lambda p: p.goto("/coordinatie"), "proposal-row"),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar", "ti"])
+@pytest.mark.parametrize("screen", list(DEMO_SCREENS))
+def test_every_coordinator_screen_at_360px_has_no_axe_violations(new_context, demo, screen, lang):
+    email, go, testid = DEMO_SCREENS[screen]
+    page = new_context(bypass_csp=True, viewport={"width": 360, "height": 800}).new_page()
+    log_in(page, email)
+    page.goto("/profiel")
+    page.get_by_test_id("language-picker").select_option(lang)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0", timeout=15_000)
+    go(page)
+    if screen == "agreed-match":
+        page.get_by_test_id("proposal-row").filter(has=page.locator("[data-status=agreed]")).first.click()
+        testid = "action-approve"
+    page.get_by_test_id(testid).first.wait_for()
+    if screen == "intake":
+        expect(page.get_by_test_id("intake-languages").locator("input")).not_to_have_count(0)  # the catalogue came
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.wait_for_load_state("networkidle")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 360, "height": max(800, height)})
+    page.screenshot(path=str(SCREENSHOTS / f"coordinator-{screen}-{lang}-360.png"))
+    assert axe_violations(page) == []

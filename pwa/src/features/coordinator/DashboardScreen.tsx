@@ -17,7 +17,7 @@ function Branches({ branches }: { branches: BranchCounts[] }) {
       <h2 id="branches-title">{_("Per afdeling")}</h2>
       <p class="muted">{_("Je ziet aantallen per afdeling, geen namen. Kleine aantallen staan er als “<5”.")}</p>
       {branches.length === 0 ? <p>{_("Nog geen afdelingen met deelnemers.")}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={_("Tabel met aantallen per afdeling")}>
           <table class="branch-table">
             <thead>
               <tr>
