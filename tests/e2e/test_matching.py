@@ -355,3 +355,26 @@ def test_every_coordinator_screen_at_360px_has_no_axe_violations(new_context, de
     page.set_viewport_size({"width": 360, "height": max(800, height)})
     page.screenshot(path=str(SCREENSHOTS / f"coordinator-{screen}-{lang}-360.png"))
     assert axe_violations(page) == []
+
+
+def test_offline_the_coordinator_screens_say_they_need_a_connection(new_context, demo):
+    context = new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log_in(page, "coordinator@demo.maatje.nl")
+    wait_for_service_worker(page)
+    page.goto("/coordinatie")
+    page.get_by_test_id("waiting-newcomer").first.wait_for()
+    nav = page.get_by_role("navigation")
+    nav.get_by_role("link", name="Start").click()
+    page.get_by_test_id("home").wait_for()
+    context.set_offline(True)
+    nav.get_by_role("link", name="Overzicht").click()  # its code is loaded already: its data is not there
+    expect(page.get_by_test_id("needs-connection")).to_contain_text("Dit scherm heeft een internetverbinding nodig")
+    page.reload()  # the app itself opens offline; the overview is not stored on the device
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^(Overzicht|Dit scherm kon niet laden)$"))
+    expect(page.locator("main")).to_contain_text("verbinding")
+    page.goto("/")
+    page.get_by_test_id("home").wait_for()  # the coordinator's own home screen still opens
+    context.set_offline(False)
+    page.goto("/coordinatie")
+    page.get_by_test_id("waiting-newcomer").first.wait_for()

@@ -22,7 +22,7 @@ function Facts({ buddy }: { buddy: Buddy }) {
     [_("Talen"), list(catalogues.languages, buddy.languages ?? [])],
     [_("Interesses"), list(catalogues.interests, buddy.interests ?? [])],
     [_("Beschikbaar"), (buddy.availability ?? []).length
-      ? buddy.availability.map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
+      ? buddy.availability.slice().sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)).map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
     [_("Aantal nieuwkomers tegelijk"), buddy.capacity ? formatNumber(buddy.capacity) : '—'],
     [_("VOG"), buddy.vog_date ? formatDate(buddy.vog_date) : _("nog niet ontvangen")],
     [_("VOG geldig tot"), buddy.vog_expires ? formatDate(buddy.vog_expires) : '—'],

@@ -61,16 +61,6 @@ function Lists({ lists }: { lists: BranchLists }) {
         {ngettext("{n} maatje beschikbaar", "{n} maatjes beschikbaar", lists.buddies_available)}
       </p>
       <div class="panels">
-        <Section id="waiting" title={_("Wachten op een maatje")} count={waiting.count} empty={_("Niemand wacht op een maatje.")}>
-          <ul class="rows">
-            {waiting.items.map((n) => (
-              <RowLink key={n.id} href={`/coordinatie/nieuwkomers/${n.id}`} testid="waiting-newcomer">
-                <bdi>{n.display_name}</bdi>
-                <span class="row-sub"><T msg={_("Ingeschreven op {date}")} date={formatDate(n.since)} /></span>
-              </RowLink>
-            ))}
-          </ul>
-        </Section>
         <Section id="proposals" title={_("Voorstellen")} count={proposals.length} empty={_("Er staan geen voorstellen open.")}>
           <ul class="rows">
             {proposals.map((m) => (
@@ -80,6 +70,16 @@ function Lists({ lists }: { lists: BranchLists }) {
                   <StatusPill status={m.status} />{' '}
                   {m.status === 'agreed' ? _("Klaar om goed te keuren") : _("Wacht op antwoord")}
                 </span>
+              </RowLink>
+            ))}
+          </ul>
+        </Section>
+        <Section id="waiting" title={_("Wachten op een maatje")} count={waiting.count} empty={_("Niemand wacht op een maatje.")}>
+          <ul class="rows">
+            {waiting.items.map((n) => (
+              <RowLink key={n.id} href={`/coordinatie/nieuwkomers/${n.id}`} testid="waiting-newcomer">
+                <bdi>{n.display_name}</bdi>
+                <span class="row-sub"><T msg={_("Ingeschreven op {date}")} date={formatDate(n.since)} /></span>
               </RowLink>
             ))}
           </ul>

@@ -29,7 +29,7 @@ function IntakeFacts({ newcomer: i, catalogues }: { newcomer: Newcomer; catalogu
     ]),
     [_("Interesses"), list(catalogues.interests, i.interests)],
     [_("Beschikbaar"), i.availability.length
-      ? i.availability.map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
+      ? i.availability.slice().sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)).map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
     [_("Voorkeur voor het gender van het maatje"), i.preferences?.buddy_gender ? label(catalogues.genders, i.preferences.buddy_gender) : '—'],
     [_("Voorkeur voor het soort maatje"), i.preferences?.buddy_kind ? label(catalogues.buddy_kinds, i.preferences.buddy_kind) : '—'],
     [_("Toestemming"), i.consents.length ? i.consents.map((c) => label(catalogues.consent_kinds, c.kind)).join(', ') : '—'],
