@@ -378,3 +378,25 @@ def test_offline_the_coordinator_screens_say_they_need_a_connection(new_context,
     context.set_offline(False)
     page.goto("/coordinatie")
     page.get_by_test_id("waiting-newcomer").first.wait_for()
+
+
+def test_vetting_records_the_vog_with_its_date_and_who(new_context, app, make_user):
+    coordinator = make_user("coordinator", name="Fatima El Amrani")
+    buddy = make_user("buddy", name="Lotte Mulder")
+    add_profile(app, buddy, state="intake_done", vog_days_ago=None)
+    page = new_context().new_page()
+    log_in(page, coordinator.email, PASSWORD)
+    page.goto("/coordinatie/maatjes?stap=intake_done")
+    page.get_by_test_id("buddy-row").filter(has_text="Lotte Mulder").click()
+    page.get_by_test_id("next-step").wait_for()
+    expect(page.get_by_test_id("buddy-state")).to_contain_text("Kennismaking gehad")
+    expect(page.get_by_test_id("step-vog_received")).to_be_disabled()  # the VOG's date first
+    page.get_by_label("Datum van de VOG").fill("2026-11-02")
+    page.get_by_label("Notitie (mag je leeg laten)").fill("Origineel gezien")
+    page.get_by_test_id("step-vog_received").click()
+    expect(page.get_by_test_id("buddy-state")).to_contain_text("VOG ontvangen")
+    last = page.get_by_test_id("vetting-history").locator("li").last
+    expect(last).to_contain_text("VOG ontvangen")
+    expect(last).to_contain_text("door jou")
+    expect(last).to_contain_text("Origineel gezien")
+    expect(page.get_by_test_id("step-trained")).to_be_visible()  # the next step after this one

@@ -21,6 +21,7 @@ export function ActivationCard({ code, name }: { code: ActivationCode; name: str
           <img src={src} alt={_("QR-code om het account te activeren")} data-testid="activation-qr" />
         </div>
         <div>
+          {/* TRANSLATORS: the label above the activation code to type, e.g. K7QX-M4TZ-9P. */}
           <p class="muted">{_("Code")}</p>
           <p class="code" data-testid="activation-code">{code.code}</p>
           <p class="muted"><T msg={_("Geldig tot {date}, één keer te gebruiken.")} date={formatDateTime(new Date(code.expires_at), new Date(), true)} /></p>

@@ -22,6 +22,7 @@ export function BuddiesScreen({ user }: ScreenProps) {
     <section class="screen coordinator buddies" data-testid="buddies" aria-labelledby="buddies-title">
       <BackLink href="/coordinatie" />
       <h1 id="buddies-title">{_("Maatjes screenen")}</h1>
+      {/* TRANSLATORS: a filter: the vetting step buddies are in. */}
       <SelectField id="buddy-state" label={_("Stap")} value={state} onChange={setState} optional
         options={Object.fromEntries(STATES.map((s) => [s, vettingStateText(s)]))} />
       <RemoteView remote={remote} retry={retry}>

@@ -24,11 +24,13 @@ function Facts({ buddy }: { buddy: Buddy }) {
     [_("Beschikbaar"), (buddy.availability ?? []).length
       ? buddy.availability.slice().sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)).map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
     [_("Aantal nieuwkomers tegelijk"), buddy.capacity ? formatNumber(buddy.capacity) : '—'],
+    // TRANSLATORS: the date of the buddy's certificate of conduct (Verklaring Omtrent het Gedrag).
     [_("VOG"), buddy.vog_date ? formatDate(buddy.vog_date) : _("nog niet ontvangen")],
     [_("VOG geldig tot"), buddy.vog_expires ? formatDate(buddy.vog_expires) : '—'],
     [_("E-mailadres"), buddy.email],
   ];
   if (buddy.kind === 'mdt' && buddy.mdt_start && buddy.mdt_end) {
+    // TRANSLATORS: the period of an MDT buddy's civic service.
     rows.push([_("Diensttijd"), `${formatDate(buddy.mdt_start)} – ${formatDate(buddy.mdt_end)}`]);
   }
   return (
@@ -79,8 +81,10 @@ function View({ initial, me }: { initial: Buddy; me: string }) {
   const [buddy, setBuddy] = useState(initial);
   return (
     <>
+      {/* TRANSLATORS: the buddy's current vetting step, e.g. "Stap: VOG ontvangen". */}
       <p data-testid="buddy-state"><strong>{_("Stap")}:</strong> {vettingStateText(buddy.state)}</p>
       <NextStep buddy={buddy} onDone={(b) => setBuddy({ ...buddy, ...b })} />
+      {/* TRANSLATORS: a heading: the buddy's details. */}
       <h2>{_("Gegevens")}</h2>
       <Facts buddy={buddy} />
       {(buddy.steps?.length ?? 0) > 0 && (
@@ -92,6 +96,7 @@ function View({ initial, me }: { initial: Buddy; me: string }) {
                 <strong>{vettingStateText(s.to_state)}</strong>
                 <span class="row-sub">
                   {formatDateTime(new Date(s.at), new Date(), true)}
+                  {/* TRANSLATORS: who recorded a vetting step: the reader. */}
                   {s.by_id === me && <> · {_("door jou")}</>}
                   {s.vog_date && <> · <T msg={_("VOG van {date}")} date={formatDate(s.vog_date)} /></>}
                 </span>

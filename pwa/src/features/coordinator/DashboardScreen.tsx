@@ -22,9 +22,13 @@ function Branches({ branches }: { branches: BranchCounts[] }) {
             <thead>
               <tr>
                 <th scope="col">{_("Afdeling")}</th>
+                {/* TRANSLATORS: a column: newcomers waiting for a buddy. */}
                 <th scope="col">{_("Wachtend")}</th>
+                {/* TRANSLATORS: a column: buddies still being vetted. */}
                 <th scope="col">{_("Te screenen")}</th>
+                {/* TRANSLATORS: a column (a noun, plural): proposals waiting for answers or approval. */}
                 <th scope="col">{_("Voorstellen")}</th>
+                {/* TRANSLATORS: a column: active matches. */}
                 <th scope="col">{_("Actief")}</th>
               </tr>
             </thead>
@@ -131,6 +135,7 @@ function Lists({ lists }: { lists: BranchLists }) {
 }
 
 export function DashboardScreen({ user }: ScreenProps) {
+  // TRANSLATORS: the coordinator's dashboard (its title).
   useTitle(_("Overzicht"));
   const [remote, retry] = useRemote(() => coordinatorApi.dashboard(), [user.id]);
   const municipal = user.organisation?.kind === 'municipality';

@@ -131,6 +131,7 @@ export function IntakeScreen({ user }: ScreenProps) {
       <h1 id="intake-title">{_("Nieuwkomer inschrijven")}</h1>
       {done ? <Created {...done} /> : (
         <form onSubmit={save} noValidate>
+          {/* TRANSLATORS: a heading in the intake form: who the newcomer is. */}
           <h2>{_("Persoon")}</h2>
           <Field id="intake-display_name" label={_("Naam")} value={intake.display_name} error={errors.display_name}
             autocomplete="off" onInput={(e) => set('display_name')(e.currentTarget.value)} />
@@ -153,6 +154,7 @@ export function IntakeScreen({ user }: ScreenProps) {
             options={municipality ? { [municipality.code]: municipality.name } : {}}
             value={intake.municipality} onChange={set('municipality')} error={errors.municipality} />
 
+          {/* TRANSLATORS: a heading in the intake form: languages spoken and the level of Dutch. */}
           <h2>{_("Taal")}</h2>
           <CheckGroup id="intake-languages" legend={_("Talen die de nieuwkomer spreekt")} options={catalogues.languages}
             value={intake.languages} onChange={set('languages')} error={errors.languages} />

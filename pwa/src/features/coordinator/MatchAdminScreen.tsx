@@ -28,10 +28,14 @@ export function actionsFor(status: string): MatchAction[] {
 
 function actionText(action: MatchAction): string {
   switch (action) {
+    // TRANSLATORS: a button: approve the match both sides accepted.
     case 'approve': return _("Goedkeuren");
     case 'withdraw': return _("Voorstel intrekken");
+    // TRANSLATORS: a button: pause the match.
     case 'pause': return _("Pauzeren");
+    // TRANSLATORS: a button: resume the paused match.
     case 'resume': return _("Hervatten");
+    // TRANSLATORS: a button: end the match (a reason is asked next).
     case 'end': return _("Beëindigen");
   }
 }
@@ -64,6 +68,7 @@ function Actions({ match, onDone }: { match: MatchDetail; onDone: (m: MatchDetai
           </div>
           <div class="actions">
             <Button type="submit" icon="close" disabled={busy || !reason} data-testid="confirm-end">{_("Koppeling beëindigen")}</Button>
+            {/* TRANSLATORS: a button: close the end form without ending the match. */}
             <Button variant="quiet" onClick={() => setEnding(false)}>{_("Terug")}</Button>
           </div>
         </form>
@@ -138,6 +143,7 @@ function View({ initial }: { initial: MatchDetail }) {
 export function MatchAdminScreen({ params, user }: ScreenProps) {
   const id = params?.id ?? '';
   const [remote, retry] = useRemote(() => coordinatorApi.match(id), [id, user.id]);
+  // TRANSLATORS: a match between a newcomer and a buddy (a page title).
   useTitle(_("Koppeling"));
   return (
     <section class="screen coordinator match-admin" data-testid="match-admin" aria-labelledby="match-admin-title">

@@ -69,6 +69,7 @@ function View({ newcomer, matches }: { newcomer: Newcomer; matches: MatchListIte
       )}
       <h2>{_("Inschrijving")}</h2>
       <IntakeFacts newcomer={newcomer} catalogues={catalogues} />
+      {/* TRANSLATORS: a heading: the newcomer's user account (activation, codes). */}
       <h2>{_("Account")}</h2>
       {newcomer.activated === false && <p>{_("De nieuwkomer heeft het account nog niet geactiveerd.")}</p>}
       {code ? <ActivationCard code={code} name={newcomer.display_name} /> : (

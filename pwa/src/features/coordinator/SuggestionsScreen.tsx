@@ -61,8 +61,10 @@ export function SuggestionsScreen({ params, user }: ScreenProps) {
       </h1>
       <p class="muted">{_("De best passende maatjes bovenaan. Bij elk staat waarom.")}</p>
       <div class="filters" role="group" aria-label={_("Filters")}>
+        {/* TRANSLATORS: a filter: only buddies who speak this language. */}
         <SelectField id="filter-language" label={_("Spreekt")} options={catalogues.languages} value={language}
           onChange={setLanguage} optional />
+        {/* TRANSLATORS: a filter: at most this far away. */}
         <SelectField id="filter-km" label={_("Afstand")} value={maxKm} onChange={setMaxKm} optional
           options={Object.fromEntries(DISTANCES.map((km) => [String(km), format(_("tot {km} km"), { km })]))} />
         <SelectField id="filter-kind" label={_("Soort maatje")} options={catalogues.buddy_kinds} value={kind}

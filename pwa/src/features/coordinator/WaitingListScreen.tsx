@@ -70,6 +70,7 @@ export function WaitingListScreen({ user }: ScreenProps) {
               <Section id="pairs" title={_("Voorgestelde paren")} count={proposal.pairs.length} empty={_("Er zijn nu geen paren te maken.")}>
                 <ul class="rows">{proposal.pairs.map((p) => <Pair key={p.newcomer_id} pair={p} />)}</ul>
               </Section>
+              {/* TRANSLATORS: newcomers the waiting-list proposal found no buddy for. */}
               <Section id="unplaced" title={_("Niet geplaatst")} count={proposal.unplaced.length} empty={_("Iedereen op de wachtlijst heeft een paar.")}>
                 <ul class="rows">
                   {proposal.unplaced.map((u) => (

@@ -25,6 +25,7 @@ function Contact({ offer }: { offer: Offer }) {
   const phone = offer.contact?.phone;
   return (
     <section class="contact" aria-labelledby="contact-title" data-testid="contact">
+      {/* TRANSLATORS: a heading: how to reach the other person (phone, e-mail). */}
       <h2 id="contact-title">{_("Contact")}</h2>
       {!email && !phone && <p><T msg={_("{name} deelt geen contactgegevens. Vraag de coördinator hoe jullie elkaar bereiken.")} name={offer.other_first_name} /></p>}
       {phone && (
@@ -83,6 +84,7 @@ function Answer({ offer }: { offer: Offer }) {
       {!declining ? (
         <div class="answer-buttons">
           <Button icon="check" onClick={() => void answer(() => acceptMatch(db, offer.match_id))} data-testid="accept">
+            {/* TRANSLATORS: the button that accepts a proposed buddy (or newcomer). */}
             {_("Ja, graag")}
           </Button>
           <Button icon="close" variant="secondary" onClick={() => setDeclining(true)} data-testid="decline">
@@ -106,7 +108,9 @@ function Answer({ offer }: { offer: Offer }) {
               onInput={(e) => setNote(e.currentTarget.value)} />
           </div>
           <div class="answer-buttons">
+            {/* TRANSLATORS: the button that sends the decline of a proposal. */}
             <Button type="submit" icon="close" data-testid="confirm-decline">{_("Nee zeggen")}</Button>
+            {/* TRANSLATORS: a button: close the decline form without declining. */}
             <Button variant="quiet" onClick={() => setDeclining(false)}>{_("Terug")}</Button>
           </div>
         </form>
@@ -121,6 +125,7 @@ export function MatchScreen({ params }: ScreenProps) {
   const id = params?.id ?? '';
   const offer = useWatch<Offer | null | undefined>(watchOffer(db, id), undefined, [db, id]);
   const catalogues = useCatalogues();
+  // TRANSLATORS: the page title of a proposed match, before it has loaded.
   useTitle(offer ? offer.other_first_name : _("Voorstel"));
   if (offer === undefined) return <p role="status" class="screen">{_("Even geduld…")}</p>;
   if (offer === null) return <NotFoundScreen />;

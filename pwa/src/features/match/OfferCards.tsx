@@ -31,6 +31,7 @@ export function OfferCards() {
           <strong>{heading(offer)}</strong>
           <p>{statusText(offer)}</p>
           <span class="go">
+            {/* TRANSLATORS: the link on a proposal's or match's card: open it. */}
             {offer.status === 'proposed' && offer.own_answer === null ? _("Bekijk en geef je antwoord") : _("Bekijk")}
             <Icon name="arrow" />
           </span>
