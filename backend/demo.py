@@ -135,7 +135,7 @@ def load_demo() -> list[str]:
             report.append(f"match {newcomer_email} + {buddy_email} created")
     made = _people()
     if made:
-        report.append(f"{made} demo newcomers and buddies created")
+        report.append(f"demo people: {made} rows created (accounts, intakes, buddy profiles)")
     made = _proposals()
     if made:
         report.append(f"{made} demo proposals created")
@@ -234,9 +234,10 @@ def _proposals() -> int:
                 sa.select(Match.id).where(Match.newcomer_id == newcomer.id, Match.buddy_id == buddy.id)):
             continue
         now = utcnow()
+        age = 16 if status == "expired" else 3  # days since the proposal; proposals expire after 14
         match = Match(newcomer_id=newcomer.id, buddy_id=buddy.id, organisation_id=newcomer.organisation_id,
                       status=status, proposed_by_id=coordinator.id if newcomer.organisation.code == "GM0344" else None,
-                      created_at=now - dt.timedelta(days=3), expires_at=now + dt.timedelta(days=11),
+                      created_at=now - dt.timedelta(days=age), expires_at=now + dt.timedelta(days=14 - age),
                       newcomer_answer="accepted" if status == "agreed" else None,
                       buddy_answer={"agreed": "accepted", "declined": "declined"}.get(status))
         db.session.add(match)
@@ -245,7 +246,7 @@ def _proposals() -> int:
             actor = {"newcomer": newcomer.id, "buddy": buddy.id}.get(who, match.proposed_by_id)
             db.session.add(MatchEvent(match_id=match.id, seq=seq, action=action, actor_id=actor, from_status=before,
                                       to_status=after, reason="no_time" if action == "decline" else None,
-                                      at=now - dt.timedelta(days=3) + dt.timedelta(hours=seq)))
+                                      at=now - dt.timedelta(days=age) + dt.timedelta(hours=seq)))
         made += 1
     db.session.commit()
     return made

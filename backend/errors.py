@@ -17,6 +17,7 @@ DEFAULT_MESSAGES = {
     400: _l("Het verzoek is niet goed opgebouwd."),
     401: _l("Log eerst in."),
     403: _l("Dat mag je niet doen."),
+    # TRANSLATORS: error message: what was asked for does not exist (or is not yours to see).
     404: _l("Niet gevonden."),
     405: _l("Deze actie bestaat hier niet."),
     409: _l("Dit botst met een andere wijziging."),

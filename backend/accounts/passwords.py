@@ -2,7 +2,7 @@
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_ngettext
 
 MIN_LENGTH = 10
 MAX_LENGTH = 128
@@ -39,9 +39,11 @@ def password_problems(password: str, email: str = "") -> list:
     """Return the reasons (translated lazily) why a new password is not acceptable."""
     problems = []
     if len(password) < MIN_LENGTH:
-        problems.append(_l("Kies een wachtwoord van minstens %(n)d tekens.", n=MIN_LENGTH))
+        problems.append(lazy_ngettext("Kies een wachtwoord van minstens %(n)d teken.",
+                                      "Kies een wachtwoord van minstens %(n)d tekens.", MIN_LENGTH, n=MIN_LENGTH))
     if len(password) > MAX_LENGTH:
-        problems.append(_l("Kies een wachtwoord van hoogstens %(n)d tekens.", n=MAX_LENGTH))
+        problems.append(lazy_ngettext("Kies een wachtwoord van hoogstens %(n)d teken.",
+                                      "Kies een wachtwoord van hoogstens %(n)d tekens.", MAX_LENGTH, n=MAX_LENGTH))
     if password.lower() in COMMON or (email and password.lower() == email.lower()):
         problems.append(_l("Dit wachtwoord is te makkelijk te raden."))
     return problems

@@ -4,7 +4,7 @@ import unicodedata
 
 import marshmallow as ma
 from flask import current_app
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l, ngettext
 
 from backend.accounts.models import ROLES
 from backend.config import Config
@@ -64,6 +64,7 @@ class DeviceSessionSchema(ma.Schema):
 
     @ma.post_dump
     def name_unknown_devices(self, data, **kwargs):
+        # TRANSLATORS: the name of a device in the device list when its browser did not tell which it is.
         data["device"] = data["device"] or gettext("Onbekend apparaat")
         return data
 
@@ -93,6 +94,7 @@ class ShippedLanguage(ma.validate.Validator):
 validate_locale = ShippedLanguage()
 
 
+NAME_MAX_LENGTH = 80  # users.display_name is a String(80)
 # Bidirectional embeddings, overrides and isolates: they can make a name read as other text.
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -112,15 +114,16 @@ class DisplayName(ma.fields.String):
         # Cf: format characters (zero-width joiners, BOM); Z*: spaces. Allowed between letters only.
         if all(unicodedata.category(c)[0] == "Z" or unicodedata.category(c) == "Cf" for c in name):
             raise ma.ValidationError(gettext("Een naam van alleen onzichtbare tekens kan niemand lezen."))
-        if len(name) > 80:
-            raise ma.ValidationError(gettext("Gebruik hoogstens 80 tekens."))
+        if len(name) > NAME_MAX_LENGTH:
+            raise ma.ValidationError(ngettext("Gebruik hoogstens %(n)d teken.", "Gebruik hoogstens %(n)d tekens.",
+                                              NAME_MAX_LENGTH, n=NAME_MAX_LENGTH))
         return name
 
 
 class ProfileUpdateSchema(ma.Schema):
     """Fields of the own profile; every field optional (per-field merge)."""
 
-    display_name = DisplayName(metadata={"description": "1 to 80 characters, stored in Unicode NFC"})
+    display_name = DisplayName(metadata={"description": f"1 to {NAME_MAX_LENGTH} characters, stored in Unicode NFC"})
     locale = ma.fields.String(validate=validate_locale)
     availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema), validate=ma.validate.Length(max=21))
 

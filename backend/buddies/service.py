@@ -93,16 +93,16 @@ def signup(data: dict) -> None:
     record_profile(user)
     db.session.commit()
     sessions.begin_read()  # the mails only read: no write lock while a mail server answers
-    _after_signup(user, profile, branch_coordinators(branch))
+    _after_signup(user, branch_coordinators(branch))
 
 
-def _after_signup(user, profile, coordinators):
-    """The mails of a sign-up; a mail server that fails does not undo it (logged by backend.mail)."""
-    try:
-        mail.send_signup_confirmation(user)
-        mail.send_new_buddy_waiting(user, coordinators)
-    except mail.MailError:
-        pass
+def _after_signup(user, coordinators):
+    """The mails of a sign-up; a mail server that fails undoes nothing (backend.mail logs it)."""
+    for send in (lambda: mail.send_signup_confirmation(user), lambda: mail.send_new_buddy_waiting(user, coordinators)):
+        try:
+            send()
+        except mail.MailError:
+            pass  # the one failing does not keep the other from going
 
 
 def _tell_owner(email: str) -> None:

@@ -4,58 +4,59 @@ Codes are stable (stored in profiles and synced to phones); labels may be reword
 Add entries at the end; never reuse a code for another meaning.
 """
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 # Languages a person speaks (ISO 639-1 or -3 codes). Dutch first: a shared language for matching.
 LANGUAGES = {
-    "nl": _l("Nederlands"),
-    "en": _l("Engels"),
-    "ar": _l("Arabisch"),
-    "ti": _l("Tigrinya"),
-    "tr": _l("Turks"),
-    "fa": _l("Perzisch (Farsi)"),
-    "prs": _l("Dari"),
-    "uk": _l("Oekraïens"),
-    "ru": _l("Russisch"),
-    "pl": _l("Pools"),
-    "so": _l("Somalisch"),
-    "ku": _l("Koerdisch"),
-    "ps": _l("Pasjtoe"),
-    "am": _l("Amhaars"),
-    "fr": _l("Frans"),
-    "es": _l("Spaans"),
-    "de": _l("Duits"),
-    "ro": _l("Roemeens"),
-    "bg": _l("Bulgaars"),
-    "zh": _l("Chinees"),
+    "nl": lazy_pgettext("language name", "Nederlands"),
+    "en": lazy_pgettext("language name", "Engels"),
+    "ar": lazy_pgettext("language name", "Arabisch"),
+    "ti": lazy_pgettext("language name", "Tigrinya"),
+    "tr": lazy_pgettext("language name", "Turks"),
+    "fa": lazy_pgettext("language name", "Perzisch (Farsi)"),
+    "prs": lazy_pgettext("language name", "Dari"),
+    "uk": lazy_pgettext("language name", "Oekraïens"),
+    "ru": lazy_pgettext("language name", "Russisch"),
+    "pl": lazy_pgettext("language name", "Pools"),
+    "so": lazy_pgettext("language name", "Somalisch"),
+    "ku": lazy_pgettext("language name", "Koerdisch"),
+    "ps": lazy_pgettext("language name", "Pasjtoe"),
+    "am": lazy_pgettext("language name", "Amhaars"),
+    "fr": lazy_pgettext("language name", "Frans"),
+    "es": lazy_pgettext("language name", "Spaans"),
+    "de": lazy_pgettext("language name", "Duits"),
+    "ro": lazy_pgettext("language name", "Roemeens"),
+    "bg": lazy_pgettext("language name", "Bulgaars"),
+    "zh": lazy_pgettext("language name", "Chinees"),
 }
 
 INTERESTS = {
-    "sport": _l("Sport"),
-    "walking": _l("Wandelen"),
-    "cycling": _l("Fietsen"),
-    "cooking": _l("Koken"),
-    "music": _l("Muziek"),
-    "reading": _l("Lezen"),
-    "gardening": _l("Tuinieren"),
-    "nature": _l("Natuur"),
-    "art": _l("Kunst en handwerk"),
-    "technology": _l("Techniek en computers"),
-    "games": _l("Spelletjes"),
-    "film": _l("Film"),
-    "children": _l("Met kinderen op stap"),
-    "volunteering": _l("Vrijwilligerswerk"),
-    "culture": _l("Musea en cultuur"),
-    "faith": _l("Geloof en levensbeschouwing"),
+    "sport": lazy_pgettext("interest", "Sport"),
+    "walking": lazy_pgettext("interest", "Wandelen"),
+    "cycling": lazy_pgettext("interest", "Fietsen"),
+    "cooking": lazy_pgettext("interest", "Koken"),
+    "music": lazy_pgettext("interest", "Muziek"),
+    "reading": lazy_pgettext("interest", "Lezen"),
+    "gardening": lazy_pgettext("interest", "Tuinieren"),
+    "nature": lazy_pgettext("interest", "Natuur"),
+    "art": lazy_pgettext("interest", "Kunst en handwerk"),
+    "technology": lazy_pgettext("interest", "Techniek en computers"),
+    "games": lazy_pgettext("interest", "Spelletjes"),
+    "film": lazy_pgettext("interest", "Film"),
+    "children": lazy_pgettext("interest", "Met kinderen op stap"),
+    "volunteering": lazy_pgettext("interest", "Vrijwilligerswerk"),
+    "culture": lazy_pgettext("interest", "Musea en cultuur"),
+    "faith": lazy_pgettext("interest", "Geloof en levensbeschouwing"),
 }
 
 # The three domains of reciprocity and the goals a newcomer can pick in each.
 DOMAINS = {
     # TRANSLATORS: one of the three domains of reciprocity: learning the Dutch language.
-    "taal": _l("Taal"),
+    "taal": lazy_pgettext("domain of reciprocity", "Taal"),
     # TRANSLATORS: one of the three domains of reciprocity: finding work.
-    "werk": _l("Werk"),
+    "werk": lazy_pgettext("domain of reciprocity", "Werk"),
     # TRANSLATORS: one of the three domains of reciprocity: taking part in society.
-    "meedoen": _l("Meedoen"),
+    "meedoen": lazy_pgettext("domain of reciprocity", "Meedoen"),
 }
 GOALS = {
     "taal": {
@@ -66,8 +67,8 @@ GOALS = {
     },
     "werk": {
         "cv": _l("Een cv maken"),
-        "applying": _l("Solliciteren"),
-        "experience": _l("Werkervaring opdoen"),
+        "applying": lazy_pgettext("goal", "Solliciteren"),
+        "experience": lazy_pgettext("goal", "Werkervaring opdoen"),
         "diploma": _l("Een diploma laten erkennen"),
         "study": _l("Een opleiding vinden"),
     },
@@ -82,40 +83,40 @@ GOALS = {
 }
 
 CATEGORIES = {
-    "permit_holder": _l("Statushouder"),
-    "asylum_prospects": _l("Asielzoeker met goede kans op een verblijfsvergunning"),
-    "family_migrant": _l("Gezinsmigrant"),
-    "labour_migrant": _l("Arbeidsmigrant"),
-    "second_generation": _l("Tweede of derde generatie"),
+    "permit_holder": lazy_pgettext("newcomer category", "Statushouder"),
+    "asylum_prospects": lazy_pgettext("newcomer category", "Asielzoeker met goede kans op een verblijfsvergunning"),
+    "family_migrant": lazy_pgettext("newcomer category", "Gezinsmigrant"),
+    "labour_migrant": lazy_pgettext("newcomer category", "Arbeidsmigrant"),
+    "second_generation": lazy_pgettext("newcomer category", "Tweede of derde generatie"),
 }
 
 DUTCH_LEVELS = {
     # TRANSLATORS: a CEFR level of Dutch below A1.
-    "A0": _l("A0: nog geen Nederlands"),
-    "A1": _l("A1: beginner"),
-    "A2": _l("A2: eenvoudige gesprekken"),
-    "B1": _l("B1: zelfstandig"),
+    "A0": lazy_pgettext("level of Dutch", "A0: nog geen Nederlands"),
+    "A1": lazy_pgettext("level of Dutch", "A1: beginner"),
+    "A2": lazy_pgettext("level of Dutch", "A2: eenvoudige gesprekken"),
+    "B1": lazy_pgettext("level of Dutch", "B1: zelfstandig"),
 }
 
 LEARNING_ROUTES = {
     # TRANSLATORS: the Dutch civic integration route towards language level B1.
-    "b1": _l("B1-route"),
+    "b1": lazy_pgettext("civic integration route", "B1-route"),
     # TRANSLATORS: the civic integration route through education (for young newcomers).
-    "onderwijs": _l("Onderwijsroute"),
+    "onderwijs": lazy_pgettext("civic integration route", "Onderwijsroute"),
     # TRANSLATORS: the civic integration "Z-route" (self-reliance, for those who cannot reach B1).
-    "z": _l("Z-route"),
+    "z": lazy_pgettext("civic integration route", "Z-route"),
 }
 
 GENDERS = {
-    "female": _l("Vrouw"),
-    "male": _l("Man"),
-    "other": _l("Anders"),
+    "female": lazy_pgettext("gender", "Vrouw"),
+    "male": lazy_pgettext("gender", "Man"),
+    "other": lazy_pgettext("gender", "Anders"),
 }
 
 BUDDY_KINDS = {
-    "volunteer": _l("Vrijwilliger"),
+    "volunteer": lazy_pgettext("kind of buddy", "Vrijwilliger"),
     # TRANSLATORS: a young person doing Dutch civic service (maatschappelijke diensttijd).
-    "mdt": _l("MDT (maatschappelijke diensttijd)"),
+    "mdt": lazy_pgettext("kind of buddy", "MDT (maatschappelijke diensttijd)"),
 }
 
 DECLINE_REASONS = {

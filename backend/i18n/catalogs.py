@@ -27,7 +27,13 @@ PLURAL_CATEGORIES = {
     3: ["one", "few", "many"],
     6: ["zero", "one", "two", "few", "many", "other"],
 }
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
+KEYWORDS = {
+    "_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2),
+    # msgctxt: the first argument is the context ("Nieuw" a notice, "Nieuw" a button).
+    "pgettext": ((1, "c"), 2), "lazy_pgettext": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3), "lazy_npgettext": ((1, "c"), 2, 3),
+}
+CONTEXT_GLUE = "\x04"  # gettext's key of an entry with a msgctxt: "context\x04msgid" (the PWA looks it up so)
 
 
 def po_path(lang: str) -> Path:
@@ -100,6 +106,12 @@ def is_unreviewed(message) -> bool:
     return any(c.startswith("unreviewed") for c in message.user_comments)
 
 
+def json_key(message) -> str:
+    """Return the PWA's key of a catalog entry: its (singular) msgid, after its context if any."""
+    msgid = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+    return f"{message.context}{CONTEXT_GLUE}{msgid}" if message.context else msgid
+
+
 def export_json(target: Path) -> list[Path]:
     """Write pwa/public/i18n/<lang>.json from the compiled catalogs (+ unreviewed marks from the .po)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -111,17 +123,14 @@ def export_json(target: Path) -> list[Path]:
         for m in compiled:
             if not m.id or not m.string:
                 continue
-            key = m.id[0] if isinstance(m.id, (tuple, list)) else m.id
-            messages[key] = list(m.string) if isinstance(m.string, (tuple, list)) else m.string
+            messages[json_key(m)] = list(m.string) if isinstance(m.string, (tuple, list)) else m.string
         source = load(lang)
         body = {
             "lang": lang,
             "dir": "rtl" if lang in RTL else "ltr",
             "plural_categories": PLURAL_CATEGORIES[compiled.num_plurals],
             "messages": messages,
-            "unreviewed": sorted(
-                (m.id[0] if isinstance(m.id, (tuple, list)) else m.id) for m in source if m.id and is_unreviewed(m)
-            ),
+            "unreviewed": sorted(json_key(m) for m in source if m.id and is_unreviewed(m)),
         }
         path = target / f"{lang}.json"
         path.write_text(json.dumps(body, ensure_ascii=False, sort_keys=True), encoding="utf-8")

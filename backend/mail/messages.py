@@ -105,6 +105,7 @@ def send_password_reset(user, link: str) -> None:
         message = Message(
             subject=_("Kies een nieuw wachtwoord voor Maatje"),
             paragraphs=[
+                # TRANSLATORS: the greeting that opens an e-mail; name is the recipient's name.
                 _("Hallo %(name)s,", name=user.display_name),
                 _("Iemand heeft gevraagd om een nieuw wachtwoord voor je Maatje-account. "
                   "Was jij dat? Kies dan via deze link een nieuw wachtwoord:"),
@@ -128,6 +129,7 @@ def send_signup_confirmation(user) -> bool:
         message = Message(
             subject=_("We hebben je aanmelding als maatje ontvangen"),
             paragraphs=[
+                # TRANSLATORS: the greeting that opens an e-mail; name is the recipient's name.
                 _("Hallo %(name)s,", name=user.display_name),
                 _("Bedankt voor je aanmelding als maatje bij %(organisation)s.", organisation=org) if org
                 else _("Bedankt voor je aanmelding als maatje."),
@@ -154,6 +156,7 @@ def send_new_buddy_waiting(buddy_user, coordinators) -> int:
             message = Message(
                 subject=_("Een nieuw maatje wacht op een kennismaking"),
                 paragraphs=[
+                    # TRANSLATORS: the greeting that opens an e-mail; name is the recipient's name.
                     _("Hallo %(name)s,", name=coordinator.display_name),
                     _("%(buddy)s heeft zich aangemeld als maatje bij %(organisation)s en wacht op een "
                       "kennismakingsgesprek.", buddy=buddy_user.display_name, organisation=org),

@@ -31,6 +31,7 @@ class Newcomers(MethodView):
     @login_required
     @bp.arguments(IntakeCreateSchema())
     @bp.response(201, IntakeCreatedSchema)
+    @bp.alt_response(409, response="ErrorConflict")
     def post(self, data):
         """Record a newcomer's intake; this makes their account (role newcomer, no password yet).
 

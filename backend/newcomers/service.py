@@ -4,6 +4,7 @@ import unicodedata
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
 from backend.accounts import sessions
 from backend.accounts.models import User
@@ -13,7 +14,7 @@ from backend.audit.service import log_read
 from backend.buddies.service import get_municipality
 from backend.catalogues.catalogue import PRIVACY_VERSION
 from backend.db import utcnow
-from backend.errors import NotFound, ValidationError
+from backend.errors import Conflict, NotFound, ValidationError
 from backend.extensions import db
 from backend.matching.models import OPEN, Match
 from backend.newcomers.models import NewcomerIntake
@@ -68,8 +69,12 @@ def create_intake(coordinator: User, data: dict) -> NewcomerIntake:
         errors["email"] = [_l("Dit e-mailadres hoort al bij een account.")]
     if errors:
         raise ValidationError(errors=errors)
-    user = create_pending_user(data["display_name"], username or propose_username(data["display_name"]), ["newcomer"],
-                               branch, data["locale"], email=normalise_email(email) if email else None)
+    try:
+        user = create_pending_user(data["display_name"], username or propose_username(data["display_name"]),
+                                   ["newcomer"], branch, data["locale"], email=normalise_email(email) if email else None)
+    except IntegrityError:  # another intake took the same username or address a moment ago
+        db.session.rollback()
+        raise Conflict(_l("Deze gebruikersnaam of dit e-mailadres is net voor iemand anders gebruikt. Probeer het opnieuw."))
     intake = NewcomerIntake(user_id=user.id, organisation_id=branch.id, municipality_code=municipality,
                             consents=_consents(data["consents"]), created_by_id=coordinator.id,
                             goals={}, interests=[], availability=[], preferences={}, languages=[])

@@ -16,7 +16,14 @@ class Notice(db.Model):
     user_id: so.Mapped[uuid.UUID] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
     kind: so.Mapped[str] = so.mapped_column(sa.String(16))  # rejected | reminder | alert
     code: so.Mapped[str] = so.mapped_column(sa.String(64))
+    # The text in the recipient's language when it was left: what an old app shows, and the
+    # only text of a notice worded without a catalog entry (msgid NULL).
     message: so.Mapped[str] = so.mapped_column(sa.Text)
+    # The catalog entry and its values, so the phone words the notice in its current language.
+    # msgid is "context\x04msgid" when the entry has a msgctxt (gettext's key, as the PWA's JSON).
+    msgid: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
+    msgid_plural: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
+    params: so.Mapped[Optional[dict]] = so.mapped_column(sa.JSON)  # numbers and strings only
     mutation: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
     created_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow)
     read_at: so.Mapped[Optional[sa.DateTime]] = so.mapped_column(UTCDateTime)

@@ -34,6 +34,7 @@ same input always gives the same order.
 """
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cache, cached_property
 
 import numpy as np
@@ -59,8 +60,7 @@ MDT_SHORT_POINTS = -20
 
 # --- input ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     day: int  # 0 Monday .. 6 Sunday
     start: int  # minutes after midnight
     end: int
@@ -75,12 +75,14 @@ def parse_slots(raw) -> tuple[Slot, ...]:
     slots = []
     for item in raw or []:
         try:
-            day = int(item["day"])
-            start, end = (int(t[:2]) * 60 + int(t[3:5]) for t in (item["start"], item["end"]))
+            day, start, end = item["day"], item["start"], item["end"]
+            day, start, end = int(day), int(start[:2]) * 60 + int(start[3:5]), int(end[:2]) * 60 + int(end[3:5])
         except (KeyError, TypeError, ValueError):
             continue
         if end > start:
             slots.append((day, start, end))
+    if len(slots) == 1:
+        return (Slot(*slots[0]),)
     merged: list[list[int]] = []
     for day, start, end in sorted(slots):
         if merged and merged[-1][0] == day and start <= merged[-1][2]:
@@ -215,6 +217,7 @@ def language_part(newcomer: Newcomer, buddy: Buddy) -> Part:
         points = DUTCH_POINTS.get(newcomer.dutch_level, 0)
     else:
         return Part("language", 0, _l("Geen gemeenschappelijke taal"), {"languages": []})
+    # TRANSLATORS: why a buddy is suggested to a newcomer; %(languages)s is a list of language names.
     text = (_l("Spreken allebei %(languages)s", languages=_Labels(LANGUAGES, shared)) if home else
             _l("Spreken allebei alleen Nederlands (Nederlands van de nieuwkomer: %(level)s)",
                level=newcomer.dutch_level))
@@ -224,9 +227,11 @@ def language_part(newcomer: Newcomer, buddy: Buddy) -> Part:
 def distance_part(newcomer: Newcomer, buddy: Buddy) -> Part:
     km = _km(newcomer.municipality_code, buddy.municipality_code)
     if km is None:
+        # TRANSLATORS: the distance between newcomer and buddy is unknown (a municipality code we do not know).
         return Part("distance", 0, _l("Afstand onbekend"), {"km": None})
     if newcomer.municipality_code == buddy.municipality_code:
         return Part("distance", distance_points(km), _l("Wonen in dezelfde gemeente"), {"km": 0.0})
+    # TRANSLATORS: the distance between the newcomer's and the buddy's municipality.
     return Part("distance", distance_points(km), _l("%(km)s km uit elkaar", km=_Number(km)), {"km": km})
 
 
@@ -239,6 +244,7 @@ def availability_part(newcomer: Newcomer, buddy: Buddy) -> Part:
         text = _l("Minder dan een uur per week samen beschikbaar")
     else:
         hours = minutes // 60
+        # TRANSLATORS: hours per week in which both the newcomer and the buddy are available.
         text = lazy_ngettext("%(num)d uur per week samen beschikbaar", "%(num)d uur per week samen beschikbaar", hours)
     return Part("availability", points, text, {"minutes": minutes})
 
@@ -253,6 +259,7 @@ def interests_part(newcomer: Newcomer, buddy: Buddy) -> Part:
 
 def capacity_part(buddy: Buddy) -> Part:
     left = buddy.capacity_left
+    # TRANSLATORS: how many more newcomers this buddy can take on.
     text = lazy_ngettext("Nog %(num)d plek vrij", "Nog %(num)d plekken vrij", left)
     return Part("capacity", CAPACITY_POINTS * left, text, {"places_left": left})
 
@@ -282,6 +289,7 @@ def preference_part(newcomer: Newcomer, buddy: Buddy) -> tuple[Part | None, bool
     if not wanted:
         return None, True
     met = buddy.gender == wanted
+    # TRANSLATORS: %(gender)s is the buddy gender the newcomer asked for ("Vrouw"); said of a suggested buddy.
     text = (_l("Voorkeur van de nieuwkomer: %(gender)s, en dat klopt", gender=_Labels(GENDERS, [wanted])) if met else
             _l("Voorkeur van de nieuwkomer: %(gender)s, en dat klopt niet", gender=_Labels(GENDERS, [wanted])))
     return Part("preference", 0, text, {"buddy_gender": wanted, "met": met}, flag=not met), met
@@ -332,9 +340,13 @@ class BuddyArrays:
 
     @classmethod
     def from_columns(cls, today, ids, kinds, genders, languages, interests, availability, municipality_codes,
-                     capacity_left, mdt_end) -> "BuddyArrays":
-        """Build from one list per Buddy field (languages and interests as frozensets, availability as Slots)."""
+                     capacity_left, mdt_end, id_type=None) -> "BuddyArrays":
+        """Build from one list per Buddy field (languages and interests as frozensets, availability as Slots).
+
+        `id_type` turns an id of `ids` into the Buddy's id in buddy(i) (e.g. text into a UUID).
+        """
         arrays = cls.__new__(cls)
+        arrays.id_type = id_type
         arrays._setup(today, ids, kinds, genders, languages, interests, availability, municipality_codes,
                       capacity_left, mdt_end)
         return arrays
@@ -382,9 +394,14 @@ class BuddyArrays:
         """Return {buddy id: row index}."""
         return {uid: i for i, uid in enumerate(self.ids)}
 
+    id_type = None
+
     def buddy(self, i) -> Buddy:
         """Return row i as a Buddy."""
-        return Buddy(*(column[i] for column in self.columns))
+        values = [column[i] for column in self.columns]
+        if self.id_type is not None:
+            values[0] = self.id_type(values[0])
+        return Buddy(*values)
 
     def shared_count(self, table: dict, codes) -> np.ndarray:
         count = np.zeros(len(self.ids), dtype=np.int64)

@@ -4,11 +4,14 @@ Who may ask: a municipal coordinator of the newcomer's branch (backend/orgs/acce
 else gets 404 for the newcomer or branch (403 for a user who is no coordinator at all). The
 buddies come from `matching.rules.eligible_buddies(today)` inside the coordinator's subtree
 (for a branch's proposal: the branch's subtree), minus the buddies the newcomer must not meet
-again. Each request reads the buddies' rows once (only the columns scoring needs), scores them
-with numpy (scoring.score_row), and explains only the pairs it returns (scoring.score).
+again. A request reads which buddies are eligible (ids and versions) and their open matches;
+what scoring needs of each profile comes from per-process caches (read_buddies). It scores
+every buddy at once with numpy (scoring.score_row) and explains only the pairs it returns
+(scoring.score).
 """
 import datetime as dt
 import threading
+import uuid
 from collections import OrderedDict
 
 import sqlalchemy as sa
@@ -71,9 +74,16 @@ _CHUNK = 500
 _LOCK = threading.Lock()  # threaded servers: one request at a time changes the caches
 
 
+def _text(column):
+    """The column as text in SQL: ids and versions come back as plain strings, which (unlike
+    UUID objects and result rows) the garbage collector does not track: a request that reads
+    10,000 of them then does not bring on a full collection of the process's heap."""
+    return sa.cast(column, sa.String)
+
+
 def _profiles(versions: dict) -> dict:
-    """Return the parsed profiles of these buddies ({user id: updated_at}), from the cache
-    where it is current, else read (in chunks) and cached."""
+    """Return the parsed profiles of these buddies ({user id as text: updated_at as text}), from
+    the cache where it is current, else read (in chunks) and cached."""
     profile = BuddyProfile.__table__.c
     with _LOCK:
         known = {uid: _PROFILES.get(uid) for uid in versions}
@@ -81,10 +91,10 @@ def _profiles(versions: dict) -> dict:
     fresh = {}
     for start in range(0, len(stale), _CHUNK):
         rows = db.session.execute(sa.select(
-            profile.user_id, sa.type_coerce(profile.updated_at, sa.String), profile.kind, profile.gender,
+            _text(profile.user_id), _text(profile.updated_at), profile.kind, profile.gender,
             profile.municipality_code, profile.capacity, profile.mdt_end, profile.languages, profile.interests,
             profile.availability,
-        ).where(profile.user_id.in_(stale[start:start + _CHUNK])))
+        ).where(profile.user_id.in_([uuid.UUID(uid) for uid in stale[start:start + _CHUNK]])))
         for uid, version, kind, gender, code, capacity, end, languages, interests, availability in rows:
             fresh[uid] = (version, kind, gender, code, capacity, end, frozenset(languages or ()),
                           frozenset(interests or ()), scoring.parse_slots(availability))
@@ -102,34 +112,38 @@ def read_buddies(org, today: dt.date, kind: str | None = None, language: str | N
     Two small SELECTs: the eligible buddies' ids and versions (updated_at), and their open-match
     counts; the rest comes from the caches above. `kind` and `language` are the request's
     filters. Rows are in user id order, which is also the order of the ids as text (hex on
-    SQLite, bytes on PostgreSQL): proposal.order relies on it for ties.
+    SQLite, bytes on PostgreSQL): proposal.order relies on it for ties. `arrays.ids` holds the
+    ids as text (arrays.row maps them to rows); `arrays.buddy(i)` gives UUIDs.
     """
     profile, matches = BuddyProfile.__table__.c, Match.__table__.c
     in_subtree = subtree_clause(profile.organisation_id, org)
     query = eligible_buddies(today).with_only_columns(
-        profile.user_id, sa.type_coerce(profile.updated_at, sa.String),
+        _text(profile.user_id), _text(profile.updated_at),
     ).where(in_subtree).order_by(profile.user_id)
     if kind:
         query = query.where(profile.kind == kind)
-    rows = tuple(tuple(row) for row in db.session.execute(query))
-    busy = tuple(tuple(row) for row in db.session.execute(
-        sa.select(matches.buddy_id, sa.func.count()).where(
+    ids, versions = [], []
+    for uid, version in db.session.execute(query):  # streamed: no row outlives its turn
+        ids.append(uid)
+        versions.append(version)
+    busy = [(uid, count) for uid, count in db.session.execute(
+        sa.select(_text(matches.buddy_id), sa.func.count()).where(
             matches.status.in_(OPEN), matches.buddy_id.in_(sa.select(profile.user_id).where(in_subtree)))
-        .group_by(matches.buddy_id).order_by(matches.buddy_id)))
-    key, fingerprint = (org.id, kind, language, today), (rows, busy)
+        .group_by(matches.buddy_id).order_by(matches.buddy_id))]
+    key, fingerprint = (org.id, kind, language, today), (ids, versions, busy)
     with _LOCK:
         hit = _ARRAYS.get(key)
         if hit is not None and hit[0] == fingerprint:
             _ARRAYS.move_to_end(key)
             return hit[1]
-    cached, open_counts = _profiles(dict(rows)), dict(busy)
+    cached, open_counts = _profiles(dict(zip(ids, versions))), dict(busy)
     columns = ([], [], [], [], [], [], [], [], [])
-    ids, kinds, genders, languages, interests, slots, codes, left, mdt_end = columns
-    for uid, _ in rows:
+    kept, kinds, genders, languages, interests, slots, codes, left, mdt_end = columns
+    for uid in ids:
         _, kind_, gender, code, capacity, end, spoken, liked, available = cached[uid]
         if language and language not in spoken:
             continue
-        ids.append(uid)
+        kept.append(uid)
         kinds.append(kind_)
         genders.append(gender)
         languages.append(spoken)
@@ -138,7 +152,7 @@ def read_buddies(org, today: dt.date, kind: str | None = None, language: str | N
         codes.append(code)
         left.append(capacity - open_counts.get(uid, 0))
         mdt_end.append(end)
-    arrays = scoring.BuddyArrays.from_columns(today, *columns)
+    arrays = scoring.BuddyArrays.from_columns(today, *columns, id_type=uuid.UUID)
     with _LOCK:
         _ARRAYS[key] = (fingerprint, arrays)
         while len(_ARRAYS) > _MAX_ARRAYS:
@@ -191,7 +205,8 @@ def suggestions(user, newcomer_id, language=None, max_km=None, kind=None, limit=
     newcomer = newcomer_of(intake)
     arrays = read_buddies(access.coordinator_scope(user), today, kind=kind, language=language)
     totals, admissible = scoring.score_row(newcomer, arrays, max_km)
-    for buddy_id in db.session.scalars(avoided_buddy_ids(intake.user_id)):
+    avoided = avoided_buddy_ids(intake.user_id).subquery()
+    for buddy_id in db.session.scalars(sa.select(_text(avoided.c.buddy_id))):
         if buddy_id in arrays.row:
             admissible[arrays.row[buddy_id]] = False
     order = proposal.order(totals, admissible)

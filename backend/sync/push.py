@@ -13,7 +13,7 @@ import re
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, ngettext
 
 from backend.accounts.models import User  # push may import accounts: backend/sync/__init__.py
 from backend.errors import AppError, ServiceUnavailable, bounded_errors, is_outage, request_id, translate_field_errors
@@ -47,7 +47,8 @@ def push(user, client_id, schema_version: int, mutations: list[dict]) -> dict:
     clients.check_schema_version(schema_version)
     limit = current_app.config["SYNC_MAX_BATCH"]
     if len(mutations) > limit:
-        raise AppError(gettext("Stuur hoogstens %(n)d wijzigingen per keer.", n=limit), code=413)
+        raise AppError(ngettext("Stuur hoogstens %(n)d wijziging per keer.", "Stuur hoogstens %(n)d wijzigingen per keer.",
+                                limit, n=limit), code=413)
     clients.claim_client(user, client_id)
     try:
         return _apply_batch(user.id, client_id, mutations)
@@ -79,8 +80,9 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
             break
         name = _safe_name(mutation.get("name"))
         result = _check(mid, mutation) or _run_handler(user, client_id, mid, name, mutation["args"])
+        text = result.pop("text", None)  # the rejection's own (lazy) text: the notice words it anew
         if result["status"] == "rejected":
-            add_notice(user_id, "rejected", result["code"], result["message"], mutation=name)
+            _leave_notice(user_id, result, text, name)
         ledger.append({"client_id": client_id, "mid": mid, "name": name, **{k: result[k] for k in LEDGER_FIELDS}})
         results.append(result)
         last = mid
@@ -90,6 +92,18 @@ def _apply_batch(user_id, client_id, mutations: list[dict]) -> dict:
     db.session.commit()
     # user_id: whose session applied the batch, so the phone can tell if another person logged in.
     return {"results": results, "last_mutation_id": last, "stopped": stopped, "user_id": str(user_id)}
+
+
+def _leave_notice(user_id, result: dict, text, name: str) -> None:
+    """Leave the user a notice of the rejection, worded by the phone in its current language."""
+    try:
+        add_notice(user_id, "rejected", result["code"], text if text is not None else result["message"], mutation=name)
+    except (TypeError, ValueError) as err:
+        # A rejection text with values no notice can carry is a bug to fix, but it must not hold
+        # up the phone's queue: the notice keeps the text as it was worded.
+        current_app.logger.error("push: the notice of %s (mid %d) kept its text only: %s [request %s]",
+                                 name, result["mid"], err, request_id())
+        add_notice(user_id, "rejected", result["code"], result["message"], mutation=name)
 
 
 def _check(mid: int, mutation: dict) -> dict | None:
@@ -155,7 +169,8 @@ def _safe_name(name) -> str:
 
 
 def _rejected(mid, code, message, current=None, errors=None) -> dict:
-    result = {"mid": mid, "status": "rejected", "code": code, "message": str(message), "current": current}
+    result = {"mid": mid, "status": "rejected", "code": code, "message": str(message), "current": current,
+              "text": message}
     if errors:
         errors, omitted = bounded_errors(errors)  # an unknown-key flood stays a small answer
         result["errors"] = translate_field_errors(errors)

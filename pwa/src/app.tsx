@@ -124,8 +124,10 @@ export function App() {
         <Route path="/wachtwoord-vergeten" component={ForgotScreen} lang={lang} />
       </Router>
     );
-  } else if (current.status === 'loading') screen = <p role="status" class="screen">{_("Even geduld…")}</p>;
-  else if (!user) screen = <LoginScreen />;
+  } else if (current.status === 'loading') {
+    // TRANSLATORS: shown while something loads.
+    screen = <p role="status" class="screen">{_("Even geduld…")}</p>;
+  } else if (!user) screen = <LoginScreen />;
   else {
     screen = (
       <Router onRouteChange={focusHeading}>

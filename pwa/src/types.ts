@@ -42,7 +42,10 @@ export interface NoticeData {
   id: string;
   kind: string;
   code: string;
-  message: string;
+  message: string; // in the recipient's language when it was left: shown when there is no msgid
+  msgid?: string | null; // the catalog entry ("context\u0004msgid" with a msgctxt): worded anew
+  msgid_plural?: string | null;
+  params?: Record<string, string | number> | null; // values for %(name)s / %(n)d; num picks the form
   mutation: string | null;
   created_at: string;
   read: boolean;

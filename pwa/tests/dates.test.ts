@@ -39,6 +39,13 @@ describe('languages Intl knows keep Intl', () => {
     expect(weekdayName(0, 'ar', identity)).toBe('الاثنين');
     expect(formatDateTime(new Date('2026-11-29T13:05:00Z'), 'nl', identity, { withDate: true })).toBe('29 november om 14:05');
   });
+
+  it('writes Farsi dates in the Gregorian calendar (the one Dutch letters use), in Persian digits', () => {
+    const shown = formatDateTime(new Date('2026-11-29T13:05:00Z'), 'fa', identity, { withDate: true });
+    expect(shown).toContain('نوامبر'); // November, not the Solar Hijri آذر
+    expect(shown).toContain('۲۹');
+    expect(shown).not.toMatch(/[0-9]/);
+  });
 });
 
 describe('time choices', () => {

@@ -73,3 +73,14 @@ def test_names_are_stored_in_nfc(auth, device):
     assert result["results"][0]["status"] == "applied"
     device.pull()
     assert [p["display_name"] for p in device.entities("profile").values()] == ["Zoë"]
+
+
+@pytest.mark.parametrize("locale, message", [
+    ("nl", "Gebruik hoogstens 80 tekens."),
+    ("en", "Use at most 80 characters."),
+    ("uk", "Використовуй не більше ніж 80 символів."),  # 80: the "many" form of three
+    ("fa", "حداکثر ۸۰ حرف بنویسید."),  # Persian digits, as the app writes numbers in Farsi
+])
+def test_the_length_limit_is_a_counted_number_in_the_users_language(auth, device, locale, message):
+    assert auth.patch("/api/auth/me", json={"locale": locale}).status_code == 200
+    assert _field_error(auth.patch("/api/auth/me", json={"display_name": "x" * 81})) == message

@@ -143,3 +143,19 @@ def test_a_corrected_form_does_not_count_against_the_limit(app, client):
         assert client.post("/api/buddies/signup", json=signup_payload(languages=[])).status_code == 422
     assert client.post("/api/buddies/signup", json=signup_payload()).status_code == 202
 
+
+
+def test_a_failing_mail_server_undoes_nothing(client, db, monkeypatch, make_user):
+    from backend import mail
+
+    told = []
+
+    def refuse(user):
+        raise mail.MailError("421 try later")
+
+    monkeypatch.setattr(mail, "send_signup_confirmation", refuse)
+    monkeypatch.setattr(mail, "send_new_buddy_waiting", lambda buddy, coordinators: told.append(buddy.email))
+    payload = signup_payload()
+    assert client.post("/api/buddies/signup", json=payload).status_code == 202
+    assert db.session.scalar(sa.select(User).where(User.email == payload["email"])) is not None
+    assert told == [payload["email"]]  # the coordinators still hear of the new buddy

@@ -130,6 +130,23 @@ def open_sync_details(page):
     return details
 
 
+def queue_mutation(page, name, args):
+    """Queue a mutation the way the app's outbox does (one transaction writes the entry and
+    last_mid); it is sent on the next sync round, e.g. after a reload."""
+    page.evaluate("""async ([name, args]) => {
+        const open = indexedDB.open('maatje');
+        await new Promise((ok) => open.onsuccess = ok);
+        const tx = open.result.transaction(['outbox', 'meta'], 'readwrite');
+        const meta = tx.objectStore('meta');
+        const last = await new Promise((ok) => { const r = meta.get('last_mid'); r.onsuccess = () => ok(r.result); });
+        const mid = (last ? last.value : 0) + 1;
+        tx.objectStore('outbox').put({mid, name, args, created_at: new Date().toISOString()});
+        meta.put({key: 'last_mid', value: mid});
+        await new Promise((ok) => tx.oncomplete = ok);
+        open.result.close();
+    }""", [name, args])
+
+
 def wait_for_service_worker(page):
     """Wait until the service worker is active, so the app shell is in its cache."""
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")

@@ -1,7 +1,7 @@
 """Notices in real Chromium: the bell, the list, marking read offline, the server hears of it."""
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, open_profile_by_nav, queue_mutation
 
 
 def leave_notice(app, email, message):
@@ -61,3 +61,41 @@ def test_bell_list_and_mark_read_offline(new_context, demo, app):
     page.reload()
     page.get_by_test_id("notices").wait_for()
     expect(page.get_by_test_id("notice-bell")).to_have_attribute("data-unread", "0")
+
+
+def test_a_notice_follows_the_apps_language(new_context, demo, app):
+    """A rejected change leaves a notice in Dutch; switched to Farsi, the app words it in Farsi
+    from its catalog (the server's stored text stays Dutch)."""
+    import sqlalchemy as sa
+    from babel.messages.pofile import read_po
+
+    from backend.extensions import db
+    from backend.i18n import catalogs
+    from backend.notices.models import Notice
+
+    dutch = "Deze wijziging bevat ongeldige gegevens."  # the server's text for invalid arguments
+    with open(catalogs.po_path("fa"), "rb") as f:
+        farsi = read_po(f, locale="fa").get(dutch).string
+    assert farsi and farsi != dutch
+
+    context = new_context()
+    page = context.new_page()
+    log_in(page, "buddy@demo.maatje.nl")
+    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced")
+    queue_mutation(page, "profile.update", {"locale": "xx"})  # a language the server does not offer
+    page.reload()
+    expect(page.get_by_test_id("rejected")).to_be_visible(timeout=20_000)
+    page.get_by_test_id("notice-bell").click()
+    notice = page.get_by_test_id("notice")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text(dutch)
+
+    open_profile_by_nav(page)
+    page.get_by_test_id("language-picker").select_option("fa")
+    page.locator("html[lang=fa]").wait_for(state="attached")
+    page.get_by_test_id("notice-bell").click()
+    expect(notice).to_contain_text(farsi)
+    expect(notice).not_to_contain_text(dutch)
+    with app.app_context():
+        stored = db.session.scalars(sa.select(Notice)).one()
+        assert (stored.msgid, stored.message) == (dutch, dutch)  # worded on the phone, not re-sent

@@ -1,7 +1,7 @@
 """Sync in real Chromium: one user on two devices, offline edits, reloads, convergence."""
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in, open_sync_details, wait_for_service_worker
+from tests.e2e.conftest import log_in, open_sync_details, queue_mutation, wait_for_service_worker
 
 
 def open_profile(page):
@@ -59,19 +59,7 @@ def test_a_rejected_change_is_explained_in_plain_words(new_context, demo, app):
     page = context.new_page()
     log_in(page, "buddy@demo.maatje.nl")
     expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced")
-    # Queue the change the way the app's outbox does: one transaction writes the entry and last_mid.
-    page.evaluate("""async () => {
-        const open = indexedDB.open('maatje');
-        await new Promise((ok) => open.onsuccess = ok);
-        const tx = open.result.transaction(['outbox', 'meta'], 'readwrite');
-        const meta = tx.objectStore('meta');
-        const last = await new Promise((ok) => { const r = meta.get('last_mid'); r.onsuccess = () => ok(r.result); });
-        const mid = (last ? last.value : 0) + 1;
-        tx.objectStore('outbox').put({mid, name: 'profile.update', args: {locale: 'xx'}, created_at: new Date().toISOString()});
-        meta.put({key: 'last_mid', value: mid});
-        await new Promise((ok) => tx.oncomplete = ok);
-        open.result.close();
-    }""")
+    queue_mutation(page, "profile.update", {"locale": "xx"})
     page.reload()
     alert = page.get_by_test_id("rejected")
     expect(alert).to_contain_text("1 wijziging is niet doorgevoerd", timeout=20_000)

@@ -82,3 +82,26 @@ def test_pwa_json_carries_messages_plural_categories_and_unreviewed(tmp_path):
     assert "Inloggen" in ar["unreviewed"]
     assert json.loads((tmp_path / "fa.json").read_text())["dir"] == "rtl"
     assert json.loads((tmp_path / "uk.json").read_text())["plural_categories"] == ["one", "few", "many"]
+
+
+def test_pwa_json_keys_an_entry_with_a_context_as_gettext_does(tmp_path, monkeypatch):
+    """msgctxt: "Nieuw" (a notice) and "Nieuw" (a button) are two entries, in the JSON as in gettext."""
+    from babel.messages.catalog import Catalog
+
+    monkeypatch.setattr(catalogs, "TRANSLATIONS", tmp_path / "translations")
+    monkeypatch.setattr(catalogs, "LANGUAGES", ["en"])
+    catalog = Catalog(locale="en", domain=catalogs.DOMAIN)
+    catalog.add("Nieuw", "Unread", context="melding", user_comments=[catalogs.UNREVIEWED])
+    catalog.add("Nieuw", "New")
+    catalog.add(("%(n)d teken", "%(n)d tekens"), ("%(n)d character", "%(n)d characters"), context="wachtwoord")
+    catalogs.save(catalog, "en")
+    catalogs.compile_all()
+    catalogs.export_json(tmp_path / "json")
+    en = json.loads((tmp_path / "json" / "en.json").read_text())
+    assert en["messages"] == {
+        "melding\x04Nieuw": "Unread",
+        "Nieuw": "New",
+        "wachtwoord\x04%(n)d teken": ["%(n)d character", "%(n)d characters"],
+    }
+    assert en["unreviewed"] == ["melding\x04Nieuw"]
+

@@ -205,3 +205,13 @@ def test_a_changed_profile_or_a_new_match_counts_at_once(auth, client, make_user
         _db.session.add(Match(newcomer_id=other, buddy_id=sara, organisation_id=1, status="active"))
         _db.session.commit()
     assert first() == ("Sara", "Spreken allebei Arabisch", "Nog 1 plek vrij")
+
+
+def test_ties_are_broken_by_buddy_id_the_same_way_every_time(auth, client, make_user, make_newcomer, make_buddy):
+    login_as(auth, make_user, "coordinator", "GM0344")
+    amal = make_newcomer("Amal")
+    twins = sorted(str(make_buddy(f"Tweeling {i}")) for i in range(6))
+    for _ in range(3):
+        body = client.get(suggestions_url(amal)).json
+        assert [s["buddy_id"] for s in body["suggestions"]] == twins
+        assert len({s["score"]["total"] for s in body["suggestions"]}) == 1

@@ -10,8 +10,21 @@ export interface Catalog {
   unreviewed?: string[];
 }
 
-export function translate(catalog: Catalog | null, msgid: string): string {
-  const found = catalog?.messages[msgid];
+// gettext's key of an entry with a msgctxt: "context\u0004msgid" (the JSON export writes it so).
+export const CONTEXT_GLUE = '\u0004';
+
+export function catalogKey(msgid: string, context?: string): string {
+  return context === undefined ? msgid : `${context}${CONTEXT_GLUE}${msgid}`;
+}
+
+// The msgid of a catalog key, without its context.
+export function msgidOf(key: string): string {
+  const glue = key.indexOf(CONTEXT_GLUE);
+  return glue < 0 ? key : key.slice(glue + 1);
+}
+
+export function translate(catalog: Catalog | null, msgid: string, context?: string): string {
+  const found = catalog?.messages[catalogKey(msgid, context)];
   return typeof found === 'string' && found !== '' ? found : msgid;
 }
 
@@ -27,14 +40,62 @@ export function translatePlural(
   singular: string,
   plural: string,
   n: number,
+  context?: string,
 ): string {
-  const forms = catalog?.messages[singular];
-  if (catalog && Array.isArray(forms) && forms.length > 0) {
-    const form = forms[Math.min(pluralIndex(catalog, n), forms.length - 1)];
-    if (form) return form;
+  return (catalog && pluralForm(catalog, catalogKey(singular, context), n)) || (n === 1 ? singular : plural); // Dutch: one vs. other
+}
+
+function pluralForm(catalog: Catalog, key: string, n: number): string | null {
+  const forms = catalog.messages[key];
+  if (!Array.isArray(forms) || forms.length === 0) return null;
+  return forms[Math.min(pluralIndex(catalog, n), forms.length - 1)] || null;
+}
+
+// An entry the server stored by its catalog key (a notice's msgid, msgid_plural), in the words of
+// `catalog` (null: the Dutch source). Null when the catalog lacks it: show the server's own text.
+export function lookupEntry(catalog: Catalog | null, key: string, plural: string | null, n: number | null): string | null {
+  if (plural !== null) {
+    const count = n ?? 0;
+    if (catalog === null) return count === 1 ? msgidOf(key) : plural;
+    return pluralForm(catalog, key, count);
   }
-  // Source-language (Dutch) rule: one vs. other.
-  return n === 1 ? singular : plural;
+  if (catalog === null) return msgidOf(key);
+  const found = catalog.messages[key];
+  return typeof found === 'string' && found !== '' ? found : null;
+}
+
+// Python's "%(name)s" / "%(n)d" / "%%", as the API's strings are written (flask-babel fills them
+// only when there are values, so without params the text stays as it is). Numbers are written by
+// `number` (the language's digits; %d drops the fraction as Python does); an unknown placeholder
+// stays visible rather than vanish.
+export function formatPythonParts(
+  text: string,
+  params: Record<string, string | number> | null,
+  number: (n: number) => string = String,
+): Array<string | Filled> {
+  if (!params || Object.keys(params).length === 0) return [text];
+  const parts: Array<string | Filled> = [];
+  let plain = '';
+  let last = 0;
+  for (const match of text.matchAll(/%(?:\((\w+)\)([sdif])|%)/g)) {
+    plain += text.slice(last, match.index);
+    last = match.index + match[0].length;
+    const key = match[1];
+    if (key === undefined) {
+      plain += '%';
+    } else if (key in params) {
+      if (plain) parts.push(plain);
+      plain = '';
+      const value = params[key];
+      const whole = match[2] === 'd' || match[2] === 'i';
+      parts.push({ key, value: typeof value === 'number' ? number(whole ? Math.trunc(value) : value) : String(value) });
+    } else {
+      plain += match[0];
+    }
+  }
+  plain += text.slice(last);
+  if (plain) parts.push(plain);
+  return parts;
 }
 
 // Replaces {name} placeholders; unknown placeholders stay visible rather than vanish.

@@ -7,6 +7,13 @@ export type Translate = (msgid: string) => string;
 // Times are stored in UTC and always shown in Dutch time.
 export const TIME_ZONE = 'Europe/Amsterdam';
 
+// Dates are Gregorian in every language: appointments and letters in the Netherlands are. Intl's
+// Farsi defaults to the Solar Hijri calendar ("۹ آذر" for 30 November), which neither matches
+// them nor is read the same in Afghanistan (قوس) and Iran (آذر).
+export function dateLocale(lang: string): string {
+  return lang === 'fa' ? 'fa-u-ca-gregory' : lang;
+}
+
 // False when the browser has no date data for `lang` and would answer in another language.
 export function intlKnows(lang: string): boolean {
   try {
@@ -20,17 +27,48 @@ export function intlKnows(lang: string): boolean {
 // The parameter is named _ so that the extractor finds these strings like any other.
 export function catalogNames(_: Translate): { weekdays: string[]; months: string[] } {
   return {
+    // One comment per name: the extractor gives a comment to the next string only.
     weekdays: [
       // TRANSLATORS: weekday name, used in dates and the availability editor.
-      _("maandag"), _("dinsdag"), _("woensdag"), _("donderdag"), _("vrijdag"), _("zaterdag"), _("zondag"),
+      _("maandag"),
+      // TRANSLATORS: weekday name, used in dates and the availability editor.
+      _("dinsdag"),
+      // TRANSLATORS: weekday name, used in dates and the availability editor.
+      _("woensdag"),
+      // TRANSLATORS: weekday name, used in dates and the availability editor.
+      _("donderdag"),
+      // TRANSLATORS: weekday name, used in dates and the availability editor.
+      _("vrijdag"),
+      // TRANSLATORS: weekday name, used in dates and the availability editor.
+      _("zaterdag"),
+      // TRANSLATORS: weekday name, used in dates and the availability editor.
+      _("zondag"),
     ],
     months: [
-      // TRANSLATORS: month name, used in dates such as "29 november 14:05".
-      _("januari"), _("februari"), _("maart"), _("april"),
-      // TRANSLATORS: the month May (not the verb).
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("januari"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("februari"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("maart"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("april"),
+      // TRANSLATORS: the month May (not the verb), in dates such as "29 mei 14:05".
       _("mei"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
       _("juni"),
-      _("juli"), _("augustus"), _("september"), _("oktober"), _("november"), _("december"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("juli"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("augustus"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("september"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("oktober"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("november"),
+      // TRANSLATORS: month name (Gregorian calendar), in dates such as "29 november 14:05".
+      _("december"),
     ],
   };
 }
@@ -73,7 +111,7 @@ export function formatDateTime(
   const today = dutchClock(now);
   const showDate = withDate ?? !(clock.year === today.year && clock.month === today.month && clock.day === today.day);
   if (known) {
-    return new Intl.DateTimeFormat(lang, {
+    return new Intl.DateTimeFormat(dateLocale(lang), {
       timeZone: TIME_ZONE,
       hour: '2-digit',
       minute: '2-digit',

@@ -1,5 +1,15 @@
 // The current language: loads /i18n/<lang>.json, offers _() and ngettext(), sets lang/dir on <html>.
-import { format as fill, formatParts as fillParts, isCatalog, translate, translatePlural, type Catalog, type Filled } from './catalog';
+import {
+  format as fill,
+  formatParts as fillParts,
+  formatPythonParts,
+  isCatalog,
+  lookupEntry,
+  translate,
+  translatePlural,
+  type Catalog,
+  type Filled,
+} from './catalog';
 import * as dates from './dates';
 import './fonts.css'; // in the entry: a few hundred bytes of @font-face, the fonts load on demand
 import { dirOf, isLang, matchLanguage, SOURCE_LANG, type Dir, type Lang } from './languages';
@@ -19,6 +29,12 @@ export function _(msgid: string): string {
   return translate(catalog, msgid);
 }
 
+// A msgid with a msgctxt: the same Dutch word in two meanings ("Nieuw" a notice, "Nieuw" a button)
+// gets two entries, so each language can say each meaning its own way.
+export function pgettext(context: string, msgid: string): string {
+  return translate(catalog, msgid, context);
+}
+
 // {n} is filled in with the number formatted for the language; other params as format().
 export function ngettext(
   singular: string,
@@ -28,6 +44,25 @@ export function ngettext(
 ): string {
   const text = translatePlural(catalog, singular, plural, n);
   return format(text, { n: formatNumber(n), ...params });
+}
+
+// A text the server stored by its catalog entry (a notice: msgid as gettext keys it, plural,
+// Python-format params; the count that picks the form is params.num, else params.n).
+export interface StoredEntry {
+  msgid?: string | null;
+  msgid_plural?: string | null;
+  params?: Record<string, string | number> | null;
+}
+
+// The stored entry worded in the current language, its values apart (for <bdi>, see <Parts>);
+// null when there is no entry or the current catalog lacks it: then the server's own text is shown.
+export function wordEntry(entry: StoredEntry): Array<string | Filled> | null {
+  if (!entry.msgid) return null;
+  if (lang !== SOURCE_LANG && catalog === null) return null; // the catalog did not load
+  const params = entry.params && typeof entry.params === 'object' ? entry.params : null;
+  const count = typeof params?.num === 'number' ? params.num : typeof params?.n === 'number' ? params.n : null;
+  const text = lookupEntry(catalog, entry.msgid, entry.msgid_plural ?? null, count);
+  return text === null ? null : formatPythonParts(text, params, formatNumber);
 }
 
 export function currentLang(): Lang {

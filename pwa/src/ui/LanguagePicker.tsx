@@ -9,6 +9,7 @@ export function LanguagePicker({ onChange, compact = false }: { onChange: (lang:
   return (
     <div class={`language-picker${compact ? ' is-compact' : ''}`}>
       <label for="language-picker">
+        {/* TRANSLATORS: label of the language picker (the app's interface language). */}
         <Icon name="globe" /> {_("Taal")}
         {/* A hint for whoever cannot read the current language yet. */}
         {lang !== 'en' && <>{' '}<span lang="en" dir="ltr">(Language)</span></>}

@@ -60,8 +60,10 @@ function BottomNav({ coordinator }: { coordinator: boolean }) {
   const current = (to: string) => (path === to ? 'page' : undefined);
   const inOverview = path === '/coordinatie' || path.startsWith('/coordinatie/');
   return (
+    // TRANSLATORS: name of the bottom navigation bar, read out by screen readers.
     <nav class="bottom-nav" aria-label={_("Hoofdmenu")}>
       <a href="/" aria-current={current('/')}>
+        {/* TRANSLATORS: the bottom bar's link to the home screen (a noun: the start page, not the verb "to start"). */}
         <Icon name="home" /> <span>{_("Start")}</span>
       </a>
       {coordinator && (
@@ -71,6 +73,7 @@ function BottomNav({ coordinator }: { coordinator: boolean }) {
         </a>
       )}
       <a href="/profiel" aria-current={current('/profiel')}>
+        {/* TRANSLATORS: the bottom bar's link to the profile screen (name, availability, language). */}
         <Icon name="user" /> <span>{_("Mijn profiel")}</span>
       </a>
       <NoticeBell current={path === '/meldingen'} />

@@ -12,6 +12,7 @@ export function LoadFailedScreen() {
       <h1 id="load-failed-title">{_("Dit scherm kon niet laden")}</h1>
       <p>{_("Er is nu geen verbinding. Probeer het opnieuw als je online bent.")}</p>
       <Button icon="refresh" onClick={() => void reloadApp()}>
+        {/* TRANSLATORS: button: load the app again (after a screen failed to load). */}
         {_("Opnieuw laden")}
       </Button>
     </section>

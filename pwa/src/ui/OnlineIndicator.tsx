@@ -13,7 +13,12 @@ export function OnlineIndicator() {
       data-online={String(online)}
       role="status"
     >
-      <Icon name="dot" filled={online} /> {online ? _("Online") : _("Offline")}
+      <Icon name="dot" filled={online} />{' '}
+      {online
+        // TRANSLATORS: the connection state in the top bar: the phone has internet.
+        ? _("Online")
+        // TRANSLATORS: the connection state in the top bar: no internet; changes are kept on the phone.
+        : _("Offline")}
     </p>
   );
 }

@@ -35,10 +35,16 @@ function lastSyncedText(status: SyncStatus): string {
 
 // The short word and its icon for the top bar; the details say it in full.
 function shortWord({ status, state, rejected }: SyncInfo): [IconName, string] {
+  // The sync state in the top bar, in a word or two (the details say it in full).
+  // TRANSLATORS: sync state in the top bar: this version of the app is too old to sync; reload it.
   if (state === 'outdated') return ['warning', _("Te oud")];
+  // TRANSLATORS: sync state in the top bar: the phone's storage is full, changes cannot be kept.
   if (state === 'quota') return ['warning', _("Geheugen vol")];
+  // TRANSLATORS: sync state in the top bar: {n} changes wait to be sent to the server.
   if (state === 'pending') return ['refresh', ngettext("{n} wacht", "{n} wachten", status.pending)];
+  // TRANSLATORS: sync state in the top bar: the server refused {n} changes.
   if (rejected > 0) return ['warning', ngettext("{n} geweigerd", "{n} geweigerd", rejected)];
+  // TRANSLATORS: sync state in the top bar: everything is up to date with the server.
   if (state === 'synced') return ['check', _("Bijgewerkt")];
   return ['clock', status.lastSyncedAt ? formatDateTime(new Date(status.lastSyncedAt)) : _("Nog niet bijgewerkt")];
 }
@@ -104,6 +110,7 @@ function SyncDetails({ info: { status, state, rejected } }: { info: SyncInfo }) 
       {!online && <p>{_("Offline — je wijzigingen worden bewaard")}</p>}
       {state === 'outdated' && (
         <Button icon="refresh" variant="secondary" onClick={() => void reloadApp()}>
+          {/* TRANSLATORS: button: load the app again (after a screen failed to load). */}
           {_("Opnieuw laden")}
         </Button>
       )}
@@ -112,6 +119,7 @@ function SyncDetails({ info: { status, state, rejected } }: { info: SyncInfo }) 
           <p>
             <Icon name="warning" />{' '}
             {ngettext("{n} wijziging is niet doorgevoerd.", "{n} wijzigingen zijn niet doorgevoerd.", rejected)}{' '}
+            {/* TRANSLATORS: link to the notices that explain why changes were refused. */}
             <a href="/meldingen">{_("Bekijk waarom")}</a>
           </p>
         </div>

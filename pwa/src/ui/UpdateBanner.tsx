@@ -11,6 +11,7 @@ export function UpdateBanner() {
     <div class="update-banner" role="status">
       <p>{_("Er is een nieuwe versie van Maatje.")}</p>
       <Button icon="refresh" onClick={applyUpdate}>
+        {/* TRANSLATORS: button: switch to the new version of the app now. */}
         {_("Nu bijwerken")}
       </Button>
     </div>

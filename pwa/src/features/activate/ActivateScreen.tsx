@@ -23,6 +23,7 @@ export function ActivateScreen() {
   const [repeat, setRepeat] = useState('');
   const [problems, setProblems] = useState<Problems>({ message: '', fields: {} });
   const [busy, setBusy] = useState(false);
+  // TRANSLATORS: title of the screen where a newcomer sets a password with the code from the coordinator.
   useTitle(_("Account activeren"));
   useEffect(() => {
     const fromLink = takeFragment();
@@ -64,6 +65,7 @@ export function ActivateScreen() {
       <form data-testid="activate-form" onSubmit={submit} noValidate>
         <Field
           id="activation-code"
+          // TRANSLATORS: label of the field for the one-time code a coordinator gives.
           label={_("Activeringscode")}
           type="text"
           name="code"

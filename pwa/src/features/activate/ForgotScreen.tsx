@@ -16,6 +16,7 @@ export function ForgotScreen() {
   const [sentTo, setSentTo] = useState('');
   const [problems, setProblems] = useState<Problems>({ message: '', fields: {} });
   const [busy, setBusy] = useState(false);
+  // TRANSLATORS: title of the screen that asks for a password-reset e-mail.
   useTitle(_("Wachtwoord vergeten"));
 
   async function submit(event: Event) {
@@ -49,6 +50,7 @@ export function ForgotScreen() {
           <p>{_("Vul je e-mailadres in. We sturen je een link om een nieuw wachtwoord te kiezen.")}</p>
           <Field
             id="forgot-email"
+            // TRANSLATORS: label of the e-mail address field.
             label={_("E-mailadres")}
             type="email"
             name="email"

@@ -19,6 +19,7 @@ export function PasswordFields({ password, repeat, onPassword, onRepeat, error, 
     <>
       <Field
         id="new-password"
+        // TRANSLATORS: label of the field where the user types the new password.
         label={_("Nieuw wachtwoord")}
         type="password"
         name="new-password"
@@ -28,7 +29,10 @@ export function PasswordFields({ password, repeat, onPassword, onRepeat, error, 
         onInput={(e) => onPassword(e.currentTarget.value)}
       />
       <p class="hint">
-        {ngettext("Minstens {n} teken.", "Minstens {n} tekens.", MIN_LENGTH)}{' '}
+        {
+          // TRANSLATORS: the shortest password allowed, in characters.
+          ngettext("Minstens {n} teken.", "Minstens {n} tekens.", MIN_LENGTH)
+        }{' '}
         {_("Een zin van een paar woorden is goed te onthouden.")}
       </p>
       <Field

@@ -80,6 +80,7 @@ export function LoginScreen() {
         />
         <Field
           id="login-password"
+          // TRANSLATORS: label of the login form's password field.
           label={_("Wachtwoord")}
           type="password"
           name="password"
@@ -92,11 +93,15 @@ export function LoginScreen() {
           {error && <p><Icon name="warning" /> {error}</p>}
         </div>
         <Button type="submit" icon="login" disabled={busy}>
+          {/* TRANSLATORS: button: log in (also the login screen's title). */}
           {_("Inloggen")}
         </Button>
       </form>
       <ul class="login-links">
-        <li><a href="/wachtwoord-vergeten" data-testid="forgot-link">{_("Wachtwoord vergeten?")}</a></li>
+        <li><a href="/wachtwoord-vergeten" data-testid="forgot-link">{
+          // TRANSLATORS: link on the login screen to reset a forgotten password.
+          _("Wachtwoord vergeten?")
+        }</a></li>
         <li><a href="/activeren" data-testid="activate-link">{_("Ik heb een activeringscode")}</a></li>
       </ul>
     </section>

@@ -51,6 +51,7 @@ export function LogoutButton() {
   return (
     <div class="logout">
       <Button icon="logout" variant="secondary" onClick={() => void logout()} data-testid="logout">
+        {/* TRANSLATORS: button: log out of the app on this device. */}
         {_("Uitloggen")}
       </Button>
       <div role="alert" class="form-error" data-testid="logout-error">

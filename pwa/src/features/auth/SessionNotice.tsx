@@ -27,6 +27,7 @@ export function SessionNotice() {
       {refused && (
         <div role="alert" data-testid="refused-write">
           <p><Icon name="warning" /> {refusedText(refused)}</p>
+          {/* TRANSLATORS: button: close this message (hide it). */}
           <Button icon="close" variant="secondary" onClick={() => refusedWrite.set(null)}>{_("Sluiten")}</Button>
         </div>
       )}
@@ -40,6 +41,7 @@ export function SessionNotice() {
               lost,
             )}
           </p>
+          {/* TRANSLATORS: button: close this message (hide it). */}
           <Button icon="close" variant="secondary" onClick={() => lostChanges.set(0)}>{_("Sluiten")}</Button>
         </div>
       )}

@@ -46,6 +46,7 @@ export function HomeScreen({ user }: ScreenProps) {
   return (
     <section class="screen home" data-testid="home" data-role={role} aria-labelledby="home-title">
       <h1 id="home-title">
+        {/* TRANSLATORS: greeting on the home screen; {name} is the user's name. */}
         <T msg={_("Hallo {name}!")} name={name} />
       </h1>
       {(role === 'newcomer' || role === 'buddy') && <OfferCards />}

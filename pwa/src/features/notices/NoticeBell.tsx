@@ -17,10 +17,12 @@ export function NoticeBell({ current }: { current: boolean }) {
         {unread > 0 && (
           <span class="count">
             <span aria-hidden="true">{formatNumber(unread)}</span>
+            {/* TRANSLATORS: read out by screen readers beside the bell: {n} notices not read yet. */}
             <span class="visually-hidden">{ngettext("{n} ongelezen", "{n} ongelezen", unread)}</span>
           </span>
         )}
       </span>{' '}
+      {/* TRANSLATORS: the bottom bar's link to the notices (messages from the app, the bell). */}
       <span>{_("Meldingen")}</span>
     </a>
   );

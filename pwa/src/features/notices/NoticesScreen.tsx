@@ -1,5 +1,6 @@
 // The notices: newest first, read or not, and marking them read (a notice.read; works offline).
-import { _, formatDateTime } from '../../i18n';
+import { _, formatDateTime, pgettext, wordEntry } from '../../i18n';
+import { Parts } from '../../i18n/T';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Icon } from '../../ui/Icon';
@@ -9,11 +10,18 @@ import { useWatch } from '../../ui/useWatch';
 import { markNoticesRead } from './mutations';
 import { watchNotices, type Notice } from './queries';
 
+// In the app's current language when the catalog has the notice's entry, else as the server wrote it.
+function NoticeWords({ notice }: { notice: Notice }) {
+  const parts = wordEntry(notice);
+  if (parts) return <Parts parts={parts} />;
+  return <>{notice.message || (notice.kind === 'rejected' ? _("De server heeft deze wijziging geweigerd.") : '')}</>;
+}
+
 function NoticeText({ notice }: { notice: Notice }) {
-  if (notice.kind !== 'rejected') return <p>{notice.message}</p>;
+  if (notice.kind !== 'rejected') return <p><NoticeWords notice={notice} /></p>;
   return (
     <p>
-      {_("Een wijziging is niet doorgevoerd:")} {notice.message || _("De server heeft deze wijziging geweigerd.")}
+      {_("Een wijziging is niet doorgevoerd:")} <NoticeWords notice={notice} />
     </p>
   );
 }
@@ -21,6 +29,7 @@ function NoticeText({ notice }: { notice: Notice }) {
 export function NoticesScreen(_props: ScreenProps) {
   const db = useDb();
   const notices = useWatch<Notice[] | null>(watchNotices(db), null, [db]);
+  // TRANSLATORS: title of the notices screen (messages from the app, behind the bell).
   useTitle(_("Meldingen"));
   const unread = (notices ?? []).filter((n) => !n.read);
 
@@ -30,6 +39,7 @@ export function NoticesScreen(_props: ScreenProps) {
       {notices?.length === 0 && <p>{_("Je hebt geen meldingen.")}</p>}
       {unread.length > 0 && (
         <Button icon="check" variant="secondary" onClick={() => void markNoticesRead(db, unread)} data-testid="read-all">
+          {/* TRANSLATORS: button: mark all notices as read. */}
           {_("Alles gelezen")}
         </Button>
       )}
@@ -39,7 +49,13 @@ export function NoticesScreen(_props: ScreenProps) {
             data-read={String(notice.read)}>
             <p class="notice-meta">
               {notice.read ? <Icon name="check" /> : <Icon name="dot" filled />}{' '}
-              <strong>{notice.read ? _("Gelezen") : _("Nieuw")}</strong>{' · '}
+              <strong>
+                {notice.read
+                  // TRANSLATORS: the state of a notice: the user has read it.
+                  ? pgettext("notice state", "Gelezen")
+                  // TRANSLATORS: the state of a notice: not read yet (an adjective, not a button "new").
+                  : pgettext("notice state", "Nieuw")}
+              </strong>{' · '}
               <time dateTime={notice.created_at}>{formatDateTime(new Date(notice.created_at))}</time>
             </p>
             <NoticeText notice={notice} />

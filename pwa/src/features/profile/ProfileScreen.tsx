@@ -37,11 +37,14 @@ type Saved = null | 'unchanged' | { mid: number };
 function savedText(saved: Saved, waiting: boolean, online: boolean): string {
   if (saved === null) return '';
   if (saved === 'unchanged') return _("Er is niets veranderd.");
-  return waiting && !online ? _("Opgeslagen. Je wijziging wordt verstuurd zodra je online bent.") : _("Opgeslagen.");
+  if (waiting && !online) return _("Opgeslagen. Je wijziging wordt verstuurd zodra je online bent.");
+  // TRANSLATORS: status after saving the profile: the change is saved.
+  return _("Opgeslagen.");
 }
 
 export function ProfileScreen({ user }: ScreenProps) {
   const db = useDb();
+  // TRANSLATORS: title of the profile screen (name, availability, language).
   useTitle(_("Mijn profiel"));
   const online = useOnline();
   const profile = useWatch<ProfileData | null>(watchProfile(db, user), null, [db, user.id]);
@@ -109,6 +112,7 @@ export function ProfileScreen({ user }: ScreenProps) {
       <form onSubmit={save} noValidate>
         <Field
           id="profile-name"
+          // TRANSLATORS: label of the field with the name others see (first name, or how you want to be called).
           label={_("Naam")}
           autocomplete="name"
           value={name}
@@ -119,6 +123,7 @@ export function ProfileScreen({ user }: ScreenProps) {
         <AvailabilityEditor slots={slots} errors={errors} onChange={edit(setDraftSlots)} />
         <p role="status" class="form-status">{savedText(saved, waiting, online)}</p>
         <Button type="submit" icon="check">
+          {/* TRANSLATORS: button: save the profile. */}
           {_("Opslaan")}
         </Button>
       </form>

@@ -54,8 +54,10 @@ export function DevicesSection() {
       <h2 id="devices-title">
         {state.status === 'ready'
           ? ngettext("Ingelogd op {n} apparaat", "Ingelogd op {n} apparaten", state.list.length)
+          // TRANSLATORS: heading of the list of phones and computers the user is logged in on.
           : _("Apparaten")}
       </h2>
+      {/* TRANSLATORS: shown while something loads. */}
       {state.status === 'loading' && <p role="status">{_("Even geduld…")}</p>}
       {state.status === 'offline' && <p role="status">{_("Dit kan alleen met internet.")}</p>}
       {state.status === 'error' && <p role="alert">{state.message}</p>}
@@ -64,8 +66,10 @@ export function DevicesSection() {
           {state.list.map((s) => (
             <li key={s.id} data-testid="device">
               <strong dir="auto">{s.device}</strong>
+              {/* TRANSLATORS: after a device's name in the list: the device you are using now. */}
               {s.current && <> ({_("dit apparaat")})</>}
               <br />
+              {/* TRANSLATORS: followed by a date and time: when this device last used the app. */}
               {_("Laatst gezien:")} <time dateTime={s.last_seen_at}>{lastSeenText(s.last_seen_at)}</time>
               {!s.current && (
                 <Button icon="logout" variant="secondary" onClick={() => void end(s.id)}>
