@@ -49,6 +49,10 @@ class Match(db.Model):
     # What the score said when proposed: {"total": .., "parts": [...]} (matching/scoring.py).
     score: so.Mapped[Optional[dict]] = so.mapped_column(sa.JSON)
 
+    # For lists (loaded with selectinload there); services use the ids.
+    newcomer = so.relationship("User", foreign_keys=[newcomer_id], viewonly=True)
+    buddy = so.relationship("User", foreign_keys=[buddy_id], viewonly=True)
+
     @property
     def scope(self) -> str:
         """Return the sync scope that holds this match's shared data."""

@@ -104,8 +104,8 @@ class MatchSchema(ma.Schema):
 class MatchListItemSchema(ma.Schema):
     id = ma.fields.UUID()
     status = ma.fields.String(metadata={"enum": list(STATUSES)})
-    newcomer_id = ma.fields.UUID()
-    buddy_id = ma.fields.UUID()
+    newcomer = ma.fields.Nested(PersonSchema)
+    buddy = ma.fields.Nested(PersonSchema)
     created_at = ma.fields.AwareDateTime()
     expires_at = ma.fields.AwareDateTime(allow_none=True)
     planned_end = ma.fields.Date(allow_none=True)

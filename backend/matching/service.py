@@ -28,6 +28,7 @@ import calendar
 import datetime as dt
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask_babel import force_locale, lazy_gettext as _l
 
 from backend.accounts.models import User
@@ -36,7 +37,7 @@ from backend.db import utcnow
 from backend.errors import Conflict, NotFound
 from backend.extensions import db
 from backend.matching import rules
-from backend.matching.access import can_read_personal, is_coordinator, require_coordinator, require_personal
+from backend.orgs.access import can_read_personal, is_coordinator, require_coordinator, require_personal
 from backend.matching.models import OPEN, Match, MatchEvaluation, MatchEvent
 from backend.newcomers.models import NewcomerIntake
 from backend.notices.service import add_notice
@@ -61,32 +62,47 @@ FROM = {
 
 # The status in words, to fit "... die %(status)s is".
 STATUS_WORDS = {
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "proposed": _l("voorgesteld"),
     # TRANSLATORS: a match both sides said yes to, waiting for the coordinator's approval.
     "agreed": _l("door beiden geaccepteerd"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "active": _l("actief"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "paused": _l("gepauzeerd"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "ended": _l("beëindigd"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "declined": _l("afgewezen"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "expired": _l("verlopen"),
+    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
     "withdrawn": _l("ingetrokken"),
 }
 ACTION_WORDS = {
+    # TRANSLATORS: the action "accept" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "accept": _l("Accepteren"),
+    # TRANSLATORS: the action "decline" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "decline": _l("Afwijzen"),
+    # TRANSLATORS: the action "approve" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "approve": _l("Goedkeuren"),
+    # TRANSLATORS: the action "withdraw" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "withdraw": _l("Intrekken"),
+    # TRANSLATORS: the action "pause" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "pause": _l("Pauzeren"),
+    # TRANSLATORS: the action "resume" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "resume": _l("Hervatten"),
+    # TRANSLATORS: the action "end" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "end": _l("Beëindigen"),
+    # TRANSLATORS: the action "expire" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "expire": _l("Laten verlopen"),
+    # TRANSLATORS: the action "evaluate" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
     "evaluate": _l("Beoordelen"),
 }
 ALREADY_OPEN = _l("Deze nieuwkomer heeft al een voorstel of een lopende koppeling.")
 NO_INTAKE = _l("Doe eerst de intake van deze nieuwkomer.")
 NO_BUDDY_PROFILE = _l("Deze persoon heeft geen maatjesprofiel.")
 PROPOSAL_EXPIRED = _l("Dit voorstel is verlopen: er is te lang niet op geantwoord.")
-ALREADY_ANSWERED = _l("Je hebt dit voorstel al afgewezen.")
 ALREADY_EVALUATED = _l("Je hebt deze koppeling al beoordeeld.")
 ENGAGED_FULL = _l("Dit maatje heeft al zoveel actieve koppelingen als het aankan.")
 
@@ -164,7 +180,8 @@ def list_matches(user, status=None):
         return sa.select(Match).where(sa.false())
     from backend.orgs.service import subtree_clause
 
-    query = sa.select(Match).where(subtree_clause(Match.organisation_id, org))
+    query = (sa.select(Match).where(subtree_clause(Match.organisation_id, org))
+             .options(so.selectinload(Match.newcomer), so.selectinload(Match.buddy)))
     if status:
         query = query.where(Match.status.in_(status))
     return query.order_by(Match.created_at.desc(), Match.id)
@@ -280,6 +297,15 @@ def publish_offers(match: Match) -> None:
     db.session.flush()
     for role, user_id in (("newcomer", match.newcomer_id), ("buddy", match.buddy_id)):
         changes.record_put("match_offer", offer_entity_id(match, role), f"user:{user_id}", offer_data(match, role))
+
+
+def publish_contact_change(user_id) -> None:
+    """Send the other side of each active or paused match of `user_id` their new contact details.
+
+    Call it in the transaction that changes a user's e-mail, phone or `shares` (no commit).
+    """
+    for match in db.session.scalars(sa.select(Match).where(Match.id.in_(engaged_match_ids(user_id)))):
+        publish_offers(match)
 
 
 # -- notices ------------------------------------------------------------------------------------
@@ -450,6 +476,8 @@ def approve(coordinator, match_id, note="", now=None) -> Match:
     match = _coordinated(coordinator, match_id)
     _check(match, "approve")
     profile = _lock_profile(match.buddy_id)
+    if profile is None:  # a match made without one (demo data), or the profile was removed
+        raise Conflict(NO_BUDDY_PROFILE)
     reasons = [r for r in rules.why_not_eligible(profile, match.newcomer_id, now.date()) if r is not rules.NO_CAPACITY]
     if reasons:
         raise Conflict(reasons[0], errors={"buddy_id": list(reasons)})

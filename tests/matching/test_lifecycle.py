@@ -244,6 +244,7 @@ def test_list_filters_by_status_within_the_branch(people, world):
     second = propose(people, world, newcomer=world.newcomer2, buddy=world.buddy2).json["id"]
     everything = people.coordinator.get("/api/matches").json
     assert {m["id"] for m in everything} == {first, second}
+    assert {m["newcomer"]["display_name"] for m in everything} == {"Amal Haddad", "Olena Kovalenko"}
     proposed = people.coordinator.get("/api/matches?status=proposed").json
     assert [m["id"] for m in proposed] == [second]
     both = people.coordinator.get("/api/matches?status=proposed&status=active").json
@@ -256,3 +257,17 @@ def test_a_party_sees_their_own_view_not_the_history(people, world):
     match_id = propose(people, world).json["id"]
     view = people.newcomer.get(f"/api/matches/{match_id}").json
     assert view["offer"]["other_first_name"] == "Sanne" and "history" not in view and "buddy" not in view
+
+
+def test_a_changed_contact_choice_reaches_the_other_side(app, people, world):
+    from backend.accounts.models import User
+    from backend.matching import service
+
+    match_id = active(people, world)
+    assert people.newcomer.offer()[match_id]["contact"] == {}
+    with app.app_context():
+        buddy = db.session.get(User, world.buddy.id)
+        buddy.phone, buddy.shares = "0687654321", ["phone"]
+        service.publish_contact_change(buddy.id)
+        db.session.commit()
+    assert people.newcomer.offer()[match_id]["contact"] == {"phone": "0687654321"}
