@@ -2,7 +2,7 @@
 // proposal takes it, the last answer counts, and the catalogues name the shared codes.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { normaliseCatalogues, label } from '../src/features/catalogues/catalogues';
-import { acceptMatch, declineMatch } from '../src/features/match/mutations';
+import { acceptMatch, declineMatch, evaluateMatch } from '../src/features/match/mutations';
 import { byRelevance, overlayOffers, type Offer } from '../src/features/match/overlay';
 import { watchOffer, watchOffers } from '../src/features/match/queries';
 import type { MaatjeDB } from '../src/store/db';
@@ -53,11 +53,34 @@ describe('the answer overlay', () => {
 
   it('puts the open proposal first, then the active match, closed ones last', () => {
     const offers: Offer[] = [
-      { ...offer(M1, 'ended', '2026-11-30T10:00:00Z'), pending: false },
-      { ...offer(M2, 'active', '2026-10-01T10:00:00Z'), pending: false },
-      { ...offer('m3', 'proposed', '2026-09-01T10:00:00Z'), pending: false },
+      { ...offer(M1, 'ended', '2026-11-30T10:00:00Z'), pending: false, endPending: false, evaluationPending: false },
+      { ...offer(M2, 'active', '2026-10-01T10:00:00Z'), pending: false, endPending: false, evaluationPending: false },
+      { ...offer('m3', 'proposed', '2026-09-01T10:00:00Z'), pending: false, endPending: false, evaluationPending: false },
     ];
     expect(byRelevance(offers).map((o) => o.status)).toEqual(['proposed', 'active', 'ended']);
+  });
+});
+
+describe('ending and evaluating', () => {
+  it('shows a queued end on a running match and a queued evaluation on an ended one', () => {
+    const base = [offer(M1, 'active', '2026-11-30T10:00:00Z'), offer(M2, 'ended', '2026-11-29T10:00:00Z')];
+    const shown = overlayOffers(base, [
+      mutation(1, 'match.end', { match_id: M1, reason: 'moved' }),
+      mutation(2, 'match.evaluate', { match_id: M2, rating: 4, avoid: false }),
+    ]);
+    expect(shown.map((o) => [o.status, o.endPending, o.evaluated, o.evaluationPending])).toEqual([
+      ['active', true, false, false], // ended only once the server says so
+      ['ended', false, true, true],
+    ]);
+  });
+
+  it('ignores an end for a match that is no longer running and a second evaluation', () => {
+    const base = [offer(M1, 'ended', '2026-11-30T10:00:00Z'), { ...offer(M2, 'ended', '2026-11-29T10:00:00Z'), evaluated: true }];
+    const shown = overlayOffers(base, [
+      mutation(1, 'match.end', { match_id: M1, reason: 'moved' }),
+      mutation(2, 'match.evaluate', { match_id: M2, avoid: true }),
+    ]);
+    expect(shown.map((o) => [o.endPending, o.evaluationPending])).toEqual([[false, false], [false, false]]);
   });
 });
 
@@ -84,6 +107,15 @@ describe('answering on the phone', () => {
       { match_id: M1, reason: 'distance', note: 'Te ver met de bus' },
     ]);
     expect((await first(watchOffers(db)))[0].own_answer).toBe('declined');
+  });
+
+  it('sends an evaluation with avoid always, rating and comment only when given', async () => {
+    await evaluateMatch(db, M1, null, '', true);
+    await evaluateMatch(db, M1, 5, ' Fijn! ', false);
+    expect((await pendingMutations(db)).map((m) => [m.name, m.args])).toEqual([
+      ['match.evaluate', { match_id: M1, avoid: true }],
+      ['match.evaluate', { match_id: M1, avoid: false, rating: 5, comment: 'Fijn!' }],
+    ]);
   });
 });
 

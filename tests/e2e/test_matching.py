@@ -167,16 +167,19 @@ def _world(app, make_user, screen):
     add_profile(app, other, languages=("ar", "nl"), interests=("cooking",), kind="mdt")
     waiting = make_user("newcomer", name="Olena Kovalenko")
     add_intake(app, waiting, languages=("uk",), interests=("music",))
-    if screen == "partner":
+    if screen in ("partner", "ended"):
         from backend.accounts.models import User
         from backend.extensions import db
-        from backend.matching.service import create_active_match
+        from backend.matching.service import create_active_match, end_match
         from backend.orgs.service import get_by_code
 
         set_user(app, buddy, shares=["email"])
         with app.app_context():
             match = create_active_match(db.session.get(User, newcomer.id), db.session.get(User, buddy.id),
                                         get_by_code("GM0344"))
+            if screen == "ended":
+                end_match(match.id, reason="completed")
+                return newcomer, f"/maatje/{match.id}", "evaluate-form"
             return newcomer, f"/maatje/{match.id}", "contact"
     match_id = propose(app, coordinator, newcomer, buddy)
     return {
@@ -189,7 +192,7 @@ def _world(app, make_user, screen):
     }[screen]
 
 
-SCREENS = ["home-proposal", "proposal", "partner", "match-admin", "suggestions", "waiting-list", "coordinator-home"]
+SCREENS = ["home-proposal", "proposal", "partner", "ended", "match-admin", "suggestions", "waiting-list", "coordinator-home"]
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar", "ti"])
@@ -400,3 +403,36 @@ def test_vetting_records_the_vog_with_its_date_and_who(new_context, app, make_us
     expect(last).to_contain_text("door jou")
     expect(last).to_contain_text("Origineel gezien")
     expect(page.get_by_test_id("step-trained")).to_be_visible()  # the next step after this one
+
+
+def test_a_party_ends_the_match_and_evaluates_it_asking_not_to_be_matched_again(new_context, app, pair):
+    from backend.accounts.models import User
+    from backend.extensions import db
+    from backend.matching.models import Match, MatchEvaluation
+    from backend.matching.service import create_active_match
+    from backend.orgs.service import get_by_code
+
+    _, newcomer, buddy = pair
+    with app.app_context():
+        match_id = create_active_match(db.session.get(User, newcomer.id), db.session.get(User, buddy.id),
+                                       get_by_code("GM0344")).id
+    page = new_context().new_page()
+    log_in(page, newcomer.email, PASSWORD)
+    page.goto(f"/maatje/{match_id}")
+    expect(page.get_by_test_id("match")).to_have_attribute("data-status", "active")
+    page.get_by_test_id("end-open").click()
+    expect(page.get_by_test_id("end-confirm")).to_be_disabled()  # a reason first
+    page.get_by_label("Waarom stoppen jullie?").select_option("moved")
+    page.get_by_test_id("end-confirm").click()
+    expect(page.get_by_test_id("match")).to_have_attribute("data-status", "ended", timeout=20_000)
+    expect(page.get_by_test_id("contact")).to_have_count(0)  # the other's details are gone with the match
+    form = page.get_by_test_id("evaluate-form")
+    form.get_by_label("4", exact=True).check()
+    form.get_by_label("Wat wil je nog kwijt? (mag je leeg laten)").fill("Het klikte niet echt.")
+    page.get_by_test_id("avoid").check()
+    page.get_by_test_id("evaluate-send").click()
+    expect(page.get_by_test_id("evaluated")).to_have_attribute("data-pending", "false", timeout=20_000)
+    with app.app_context():
+        assert db.session.get(Match, match_id).end_reason == "moved"
+        evaluation = db.session.get(MatchEvaluation, (match_id, newcomer.id))
+        assert (evaluation.rating, evaluation.comment, evaluation.avoid) == (4, "Het klikte niet echt.", True)

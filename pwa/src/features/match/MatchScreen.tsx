@@ -13,6 +13,7 @@ import { useTitle } from '../../ui/useTitle';
 import { useOnline, useWatch } from '../../ui/useWatch';
 import { refusedText } from '../auth/SessionNotice';
 import { useCatalogues } from '../catalogues/useCatalogues';
+import { EndMatch, Evaluate } from './EndAndEvaluate';
 import { acceptMatch, declineMatch } from './mutations';
 import { OfferFacts } from './OfferFacts';
 import type { Offer } from './overlay';
@@ -133,7 +134,7 @@ export function MatchScreen({ params }: ScreenProps) {
   return (
     <section class="screen match" data-testid="match" data-status={offer.status} aria-labelledby="match-title">
       <p class="eyebrow">
-        {live
+        {live || offer.status === 'ended'
           ? (offer.role === 'buddy' ? _("Jouw nieuwkomer") : _("Jouw maatje"))
           // TRANSLATORS: above the name of the person proposed as buddy (or newcomer).
           : _("Voorstel")}
@@ -146,6 +147,8 @@ export function MatchScreen({ params }: ScreenProps) {
       {live && offer.planned_end && (
         <p><T msg={_("Jullie koppeling loopt tot {date}.")} date={formatDate(offer.planned_end)} /></p>
       )}
+      {live && <EndMatch offer={offer} />}
+      {offer.status === 'ended' && <Evaluate offer={offer} />}
       {offer.status === 'proposed' && offer.own_answer === 'declined' && (
         <p class="muted">{_("Bedankt voor je eerlijke antwoord. De coördinator zoekt verder.")}</p>
       )}

@@ -14,3 +14,19 @@ export function declineMatch(db: MaatjeDB, matchId: string, reason: string | nul
   if (note.trim()) args.note = note.trim();
   return enqueue(db, 'match.decline', args);
 }
+
+// End an active or paused match; reason: a code of the catalogue "end_reasons" (required).
+export function endMatch(db: MaatjeDB, matchId: string, reason: string, note: string): Promise<number> {
+  const args: Record<string, unknown> = { match_id: matchId, reason };
+  if (note.trim()) args.note = note.trim();
+  return enqueue(db, 'match.end', args);
+}
+
+// After the end, once: a rating 1-5 (optional), a few words (optional), and whether never to be
+// matched with this person again (later suggestions leave them out).
+export function evaluateMatch(db: MaatjeDB, matchId: string, rating: number | null, comment: string, avoid: boolean): Promise<number> {
+  const args: Record<string, unknown> = { match_id: matchId, avoid };
+  if (rating !== null) args.rating = rating;
+  if (comment.trim()) args.comment = comment.trim();
+  return enqueue(db, 'match.evaluate', args);
+}
