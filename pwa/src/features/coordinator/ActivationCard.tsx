@@ -14,7 +14,7 @@ export function ActivationCard({ code, name }: { code: ActivationCode; name: str
   const src = svgDataUrl(code.qr_svg);
   return (
     <section class="panel activation" aria-labelledby="activation-title" data-testid="activation">
-      <h2 id="activation-title">{_("Activatiecode")}</h2>
+      <h2 id="activation-title">{/* TRANSLATORS: the one-time code with which a newcomer activates the account */ _("Activatiecode")}</h2>
       <p><T msg={_("Laat {name} deze QR-code scannen met de camera van de eigen telefoon. Of typ samen de code in op de pagina Activeren.")} name={name} /></p>
       <div class="qr">
         <div class="qr-image">

@@ -14,7 +14,7 @@ import { VETTING_ORDER, vettingStateText } from './words';
 const STATES = [...VETTING_ORDER, 'paused', 'stopped'];
 
 export function BuddiesScreen({ user }: ScreenProps) {
-  useTitle(_("Maatjes screenen"));
+  useTitle(/* TRANSLATORS: the coordinator's list of buddies by vetting step (a title, a button) */ _("Maatjes screenen"));
   const { query } = useLocation();
   const [state, setState] = useState(STATES.includes(query.stap) ? query.stap : '');
   const [remote, retry] = useRemote(() => coordinatorApi.buddies(state || undefined), [state, user.id]);
@@ -28,7 +28,7 @@ export function BuddiesScreen({ user }: ScreenProps) {
       <RemoteView remote={remote} retry={retry}>
         {(buddies) => buddies.length === 0 ? <p>{_("Geen maatjes in deze stap.")}</p> : (
           <>
-            <p role="status">{ngettext("{n} maatje", "{n} maatjes", buddies.length)}</p>
+            <p role="status">{/* TRANSLATORS: a number of buddies */ ngettext("{n} maatje", "{n} maatjes", buddies.length)}</p>
             <ul class="rows">
               {buddies.map((b) => (
                 <RowLink key={b.id} href={`/coordinatie/maatjes/${b.id}`} testid="buddy-row">

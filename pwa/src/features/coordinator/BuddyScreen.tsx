@@ -18,9 +18,9 @@ function Facts({ buddy }: { buddy: Buddy }) {
   const catalogues = useCatalogues();
   const list = (c: Record<string, string>, codes: string[]) => (codes.length ? codes.map((x) => label(c, x)).join(', ') : '—');
   const rows: [string, string][] = [
-    [_("Soort maatje"), buddy.kind ? label(catalogues.buddy_kinds, buddy.kind) : '—'],
-    [_("Talen"), list(catalogues.languages, buddy.languages ?? [])],
-    [_("Interesses"), list(catalogues.interests, buddy.interests ?? [])],
+    [/* TRANSLATORS: volunteer or MDT (civic service) */ _("Soort maatje"), buddy.kind ? label(catalogues.buddy_kinds, buddy.kind) : '—'],
+    [/* TRANSLATORS: a label: the languages a person speaks */ _("Talen"), list(catalogues.languages, buddy.languages ?? [])],
+    [/* TRANSLATORS: a label: what a person likes to do */ _("Interesses"), list(catalogues.interests, buddy.interests ?? [])],
     [_("Beschikbaar"), (buddy.availability ?? []).length
       ? buddy.availability.slice().sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)).map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
     [_("Aantal nieuwkomers tegelijk"), buddy.capacity ? formatNumber(buddy.capacity) : '—'],
@@ -55,7 +55,7 @@ function NextStep({ buddy, onDone }: { buddy: Buddy; onDone: (b: Buddy) => void 
   });
   return (
     <section class="panel" aria-labelledby="next-step-title" data-testid="next-step">
-      <h2 id="next-step-title">{_("Volgende stap")}</h2>
+      <h2 id="next-step-title">{/* TRANSLATORS: a heading: the buddy's next vetting step */ _("Volgende stap")}</h2>
       {next.includes('vog_received') && (
         <Field id="vog-date" type="date" label={_("Datum van de VOG")} value={vogDate} max={new Date().toISOString().slice(0, 10)}
           onInput={(e) => setVogDate(e.currentTarget.value)} />
@@ -89,7 +89,7 @@ function View({ initial, me }: { initial: Buddy; me: string }) {
       <Facts buddy={buddy} />
       {(buddy.steps?.length ?? 0) > 0 && (
         <section aria-labelledby="steps-title">
-          <h2 id="steps-title">{_("Geschiedenis")}</h2>
+          <h2 id="steps-title">{/* TRANSLATORS: a heading: the steps or events so far, with who and when */ _("Geschiedenis")}</h2>
           <ol class="history" data-testid="vetting-history">{/* oldest first */}
             {buddy.steps!.map((s, i) => (
               <li key={i}>
@@ -113,7 +113,7 @@ function View({ initial, me }: { initial: Buddy; me: string }) {
 export function BuddyScreen({ params, user }: ScreenProps) {
   const id = params?.id ?? '';
   const [remote, retry] = useRemote(() => coordinatorApi.buddy(id), [id, user.id]);
-  useTitle(remote.state === 'ready' ? remote.data.display_name : _("Maatje"));
+  useTitle(remote.state === 'ready' ? remote.data.display_name : /* TRANSLATORS: a buddy (a label, a page title) */ _("Maatje"));
   return (
     <section class="screen coordinator buddy" data-testid="buddy" aria-labelledby="buddy-title">
       <BackLink href="/coordinatie/maatjes" text={_("Terug naar de maatjes")} />

@@ -14,14 +14,14 @@ import { VETTING_ORDER, vettingStateText } from './words';
 function Branches({ branches }: { branches: BranchCounts[] }) {
   return (
     <section class="panel" aria-labelledby="branches-title" data-testid="branches">
-      <h2 id="branches-title">{_("Per afdeling")}</h2>
+      <h2 id="branches-title">{/* TRANSLATORS: a heading: counts per municipal branch */ _("Per afdeling")}</h2>
       <p class="muted">{_("Je ziet aantallen per afdeling, geen namen. Kleine aantallen staan er als “<5”.")}</p>
       {branches.length === 0 ? <p>{_("Nog geen afdelingen met deelnemers.")}</p> : (
         <div class="table-scroll" tabIndex={0} role="region" aria-label={_("Tabel met aantallen per afdeling")}>
           <table class="branch-table">
             <thead>
               <tr>
-                <th scope="col">{_("Afdeling")}</th>
+                <th scope="col">{/* TRANSLATORS: a column: a municipal branch of the organisation */ _("Afdeling")}</th>
                 {/* TRANSLATORS: a column: newcomers waiting for a buddy. */}
                 <th scope="col">{_("Wachtend")}</th>
                 {/* TRANSLATORS: a column: buddies still being vetted. */}
@@ -98,7 +98,7 @@ function Lists({ lists }: { lists: BranchLists }) {
             ))}
           </ul>
         </Section>
-        <Section id="quiet" title={_("Stille koppelingen")} count={quiet.length} empty={_("Geen enkele koppeling is stil gevallen.")}>
+        <Section id="quiet" title={/* TRANSLATORS: a heading: matches in which nothing happened for a while */ _("Stille koppelingen")} count={quiet.length} empty={_("Geen enkele koppeling is stil gevallen.")}>
           <ul class="rows">
             {quiet.map((q) => (
               <RowLink key={q.match_id} href={`/coordinatie/koppelingen/${q.match_id}`} testid="quiet-row">
@@ -146,7 +146,7 @@ export function DashboardScreen({ user }: ScreenProps) {
       {municipal && (
         <div class="actions">
           <a class="btn btn-primary" href="/coordinatie/nieuwkomers/nieuw" data-testid="new-intake">
-            <Icon name="plus" /> <span>{_("Nieuwkomer inschrijven")}</span>
+            <Icon name="plus" /> <span>{/* TRANSLATORS: a button and a title: record the intake of a new newcomer */ _("Nieuwkomer inschrijven")}</span>
           </a>
           <a class="btn btn-secondary" href="/coordinatie/wachtlijst">
             <Icon name="people" /> <span>{_("Voorstel voor de wachtlijst")}</span>

@@ -54,7 +54,7 @@ function Created({ newcomer, code }: { newcomer: Newcomer & { activation_code: s
         <Icon name="check" /> {_("De nieuwkomer is ingeschreven.")}
       </p>
       {newcomer.username && (
-        <p>{_("Gebruikersnaam")}: <strong class="code" dir="ltr" data-testid="intake-username">{newcomer.username}</strong></p>
+        <p>{/* TRANSLATORS: a label: the name to log in with */ _("Gebruikersnaam")}: <strong class="code" dir="ltr" data-testid="intake-username">{newcomer.username}</strong></p>
       )}
       {code ? <ActivationCard code={code} name={newcomer.display_name} /> : (
         // Without the QR code (its request failed): the code the intake itself returned.
@@ -62,7 +62,7 @@ function Created({ newcomer, code }: { newcomer: Newcomer & { activation_code: s
       )}
       <div class="actions">
         <a class="btn btn-primary" href={`/coordinatie/nieuwkomers/${newcomer.id}/suggesties`} data-testid="to-suggestions">
-          <Icon name="people" /> <span>{_("Maatjes zoeken")}</span>
+          <Icon name="people" /> <span>{/* TRANSLATORS: a button and a title: the suggested buddies for this newcomer */ _("Maatjes zoeken")}</span>
         </a>
         <a class="btn btn-secondary" href={`/coordinatie/nieuwkomers/${newcomer.id}`}>
           <Icon name="user" /> <span>{_("Naar de nieuwkomer")}</span>
@@ -144,13 +144,13 @@ export function IntakeScreen({ user }: ScreenProps) {
           <SelectField id="intake-locale" label={_("Taal van de app voor de nieuwkomer")}
             options={Object.fromEntries(LANGUAGES.map((l) => [l.code, l.name]))} value={intake.locale}
             onChange={set('locale')} error={errors.locale} />
-          <SelectField id="intake-category" label={_("Categorie")} options={catalogues.categories}
+          <SelectField id="intake-category" label={/* TRANSLATORS: a label: the newcomer's category (e.g. refugee permit holder) */ _("Categorie")} options={catalogues.categories}
             value={intake.category} onChange={set('category')} error={errors.category} />
           <Field id="intake-arrival_date" type="date" label={_("Aankomst in Nederland")} value={intake.arrival_date ?? ''}
             error={errors.arrival_date} onInput={(e) => set('arrival_date')(e.currentTarget.value || null)} />
-          <SelectField id="intake-gender" label={_("Gender")} options={catalogues.genders} value={intake.gender ?? ''}
+          <SelectField id="intake-gender" label={/* TRANSLATORS: a label: a person's gender */ _("Gender")} options={catalogues.genders} value={intake.gender ?? ''}
             onChange={(v) => set('gender')(v || null)} optional error={errors.gender} />
-          <SelectField id="intake-municipality" label={_("Gemeente")}
+          <SelectField id="intake-municipality" label={/* TRANSLATORS: a label: the municipality where the newcomer lives */ _("Gemeente")}
             options={municipality ? { [municipality.code]: municipality.name } : {}}
             value={intake.municipality} onChange={set('municipality')} error={errors.municipality} />
 
@@ -158,12 +158,12 @@ export function IntakeScreen({ user }: ScreenProps) {
           <h2>{_("Taal")}</h2>
           <CheckGroup id="intake-languages" legend={_("Talen die de nieuwkomer spreekt")} options={catalogues.languages}
             value={intake.languages} onChange={set('languages')} error={errors.languages} />
-          <SelectField id="intake-dutch_level" label={_("Niveau Nederlands")} options={catalogues.dutch_levels}
+          <SelectField id="intake-dutch_level" label={/* TRANSLATORS: a label: the CEFR level of Dutch */ _("Niveau Nederlands")} options={catalogues.dutch_levels}
             value={intake.dutch_level} onChange={set('dutch_level')} error={errors.dutch_level} />
-          <SelectField id="intake-learning_route" label={_("Leerroute")} options={catalogues.learning_routes}
+          <SelectField id="intake-learning_route" label={/* TRANSLATORS: a label: the civic integration route (B1, education, Z) */ _("Leerroute")} options={catalogues.learning_routes}
             value={intake.learning_route ?? ''} onChange={(v) => set('learning_route')(v || null)} optional error={errors.learning_route} />
 
-          <h2>{_("Doelen")}</h2>
+          <h2>{/* TRANSLATORS: a heading in the intake form: goals in language, work and taking part */ _("Doelen")}</h2>
           {Object.entries(catalogues.domains).map(([domain, name]) => (
             <CheckGroup key={domain} id={`intake-goals-${domain}`} legend={name} options={catalogues.goals[domain] ?? {}}
               value={intake.goals[domain] ?? []} onChange={setGoals(domain)} />
@@ -177,7 +177,7 @@ export function IntakeScreen({ user }: ScreenProps) {
           <h2>{_("Wanneer kan de nieuwkomer meestal?")}</h2>
           <AvailabilityEditor slots={intake.availability} errors={{}} onChange={(slots: Slot[]) => set('availability')(slots)} />
 
-          <h2>{_("Voorkeuren")}</h2>
+          <h2>{/* TRANSLATORS: a heading in the intake form: wishes about the buddy */ _("Voorkeuren")}</h2>
           <SelectField id="intake-buddy_gender" label={_("Voorkeur voor het gender van het maatje")} options={catalogues.genders}
             value={intake.preferences.buddy_gender ?? ''} optional
             onChange={(v) => set('preferences')({ ...intake.preferences, buddy_gender: v || null })} />
@@ -185,7 +185,7 @@ export function IntakeScreen({ user }: ScreenProps) {
             value={intake.preferences.buddy_kind ?? ''} optional
             onChange={(v) => set('preferences')({ ...intake.preferences, buddy_kind: v || null })} />
 
-          <h2>{_("Toestemming")}</h2>
+          <h2>{/* TRANSLATORS: a heading and label: the consents given at intake */ _("Toestemming")}</h2>
           <CheckGroup id="intake-consents" legend={_("De nieuwkomer heeft de privacyverklaring gehoord en geeft toestemming voor:")}
             options={catalogues.consent_kinds} value={consents} error={errors.consents}
             onChange={(value) => { setConsents(value); setTouched(true); }} />

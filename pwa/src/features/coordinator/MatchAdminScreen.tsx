@@ -30,7 +30,7 @@ function actionText(action: MatchAction): string {
   switch (action) {
     // TRANSLATORS: a button: approve the match both sides accepted.
     case 'approve': return _("Goedkeuren");
-    case 'withdraw': return _("Voorstel intrekken");
+    case 'withdraw': return /* TRANSLATORS: a button: the coordinator takes a proposal back */ _("Voorstel intrekken");
     // TRANSLATORS: a button: pause the match.
     case 'pause': return _("Pauzeren");
     // TRANSLATORS: a button: resume the paused match.
@@ -67,7 +67,7 @@ function Actions({ match, onDone }: { match: MatchDetail; onDone: (m: MatchDetai
             <textarea id="end-note" dir="auto" rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </div>
           <div class="actions">
-            <Button type="submit" icon="close" disabled={busy || !reason} data-testid="confirm-end">{_("Koppeling beëindigen")}</Button>
+            <Button type="submit" icon="close" disabled={busy || !reason} data-testid="confirm-end">{/* TRANSLATORS: a button and heading: end the match */ _("Koppeling beëindigen")}</Button>
             {/* TRANSLATORS: a button: close the end form without ending the match. */}
             <Button variant="quiet" onClick={() => setEnding(false)}>{_("Terug")}</Button>
           </div>
@@ -103,12 +103,12 @@ function View({ initial }: { initial: MatchDetail }) {
     <>
       <p data-testid="match-admin-status"><StatusPill status={match.status} /></p>
       <dl class="facts">
-        <div><dt>{_("Nieuwkomer")}</dt><dd><a href={`/coordinatie/nieuwkomers/${match.newcomer.id}`}><bdi>{match.newcomer.display_name}</bdi></a> · {answerText(match.newcomer_answer)}</dd></div>
+        <div><dt>{/* TRANSLATORS: a label and page title: the newcomer of a match */ _("Nieuwkomer")}</dt><dd><a href={`/coordinatie/nieuwkomers/${match.newcomer.id}`}><bdi>{match.newcomer.display_name}</bdi></a> · {answerText(match.newcomer_answer)}</dd></div>
         <div><dt>{_("Maatje")}</dt><dd><a href={`/coordinatie/maatjes/${match.buddy.id}`}><bdi>{match.buddy.display_name}</bdi></a> · {answerText(match.buddy_answer)}</dd></div>
         {match.expires_at && (match.status === 'proposed') && (
           <div><dt>{_("Antwoord nodig vóór")}</dt><dd>{formatDate(match.expires_at)}</dd></div>
         )}
-        {match.planned_end && <div><dt>{_("Geplande einddatum")}</dt><dd>{formatDate(match.planned_end)}</dd></div>}
+        {match.planned_end && <div><dt>{/* TRANSLATORS: a label: the date the match is planned to end */ _("Geplande einddatum")}</dt><dd>{formatDate(match.planned_end)}</dd></div>}
         {match.end_reason && <div><dt>{_("Reden van het einde")}</dt><dd>{reasonText(match.end_reason)}</dd></div>}
       </dl>
       <Actions match={match} onDone={(m) => setMatch({ ...match, ...m })} />
@@ -128,7 +128,7 @@ function View({ initial }: { initial: MatchDetail }) {
               {e.from_status && <span class="muted">({matchStatusText(e.from_status)} → {matchStatusText(e.to_status)})</span>}
               <span class="row-sub">
                 {formatDateTime(new Date(e.at), new Date(), true)}
-                {(e.actor?.display_name ?? e.actor_name) && <> · <T msg={_("door {name}")} name={e.actor?.display_name ?? e.actor_name ?? ''} /></>}
+                {(e.actor?.display_name ?? e.actor_name) && <> · <T msg={/* TRANSLATORS: who did it, e.g. 'door Fatima El Amrani' */ _("door {name}")} name={e.actor?.display_name ?? e.actor_name ?? ''} /></>}
               </span>
               {e.reason && <p>{reasonText(e.reason)}</p>}
               {e.note && <p dir="auto">{e.note}</p>}

@@ -67,7 +67,7 @@ function View({ newcomer, matches }: { newcomer: Newcomer; matches: MatchListIte
           </a>
         </div>
       )}
-      <h2>{_("Inschrijving")}</h2>
+      <h2>{/* TRANSLATORS: a heading: the newcomer's intake details */ _("Inschrijving")}</h2>
       <IntakeFacts newcomer={newcomer} catalogues={catalogues} />
       {/* TRANSLATORS: a heading: the newcomer's user account (activation, codes). */}
       <h2>{_("Account")}</h2>

@@ -10,7 +10,7 @@ export function ScoreParts({ parts }: { parts: ScorePart[] }) {
       {parts.map((part) => (
         <li key={part.code} data-code={part.code} class={part.flag ? 'is-flagged' : undefined}>
           {part.flag && <Icon name="warning" />} {part.text}{' '}
-          <span class="points">({format(_("{points} punten"), { points: part.points })})</span>
+          <span class="points">({format(/* TRANSLATORS: the points of one part of a matching score */ _("{points} punten"), { points: part.points })})</span>
         </li>
       ))}
     </ul>

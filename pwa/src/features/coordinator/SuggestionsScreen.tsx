@@ -33,7 +33,7 @@ function Row({ newcomerId, suggestion, rank }: { newcomerId: string; suggestion:
       <Total total={suggestion.score.total} />
       <ScoreParts parts={suggestion.score.parts} />
       <Button icon="check" disabled={busy} onClick={() => void propose()} data-testid="propose">
-        <T msg={_("{name} voorstellen")} name={suggestion.display_name} />
+        <T msg={/* TRANSLATORS: a button: propose this buddy to the newcomer */ _("{name} voorstellen")} name={suggestion.display_name} />
       </Button>
       {error && <p class="form-error" role="alert">{error}</p>}
     </li>
@@ -60,7 +60,7 @@ export function SuggestionsScreen({ params, user }: ScreenProps) {
         {name ? <T msg={_("Maatjes voor {name}")} name={name} /> : _("Maatjes zoeken")}
       </h1>
       <p class="muted">{_("De best passende maatjes bovenaan. Bij elk staat waarom.")}</p>
-      <div class="filters" role="group" aria-label={_("Filters")}>
+      <div class="filters" role="group" aria-label={/* TRANSLATORS: a group label: the filters of the suggestions */ _("Filters")}>
         {/* TRANSLATORS: a filter: only buddies who speak this language. */}
         <SelectField id="filter-language" label={_("Spreekt")} options={catalogues.languages} value={language}
           onChange={setLanguage} optional />
@@ -76,7 +76,7 @@ export function SuggestionsScreen({ params, user }: ScreenProps) {
         ) : (
           <>
             <p role="status">{ngettext("{n} maatje gevonden", "{n} maatjes gevonden", suggestions.length)}</p>
-            <ol class="rows" aria-label={_("Voorgestelde maatjes")}>
+            <ol class="rows" aria-label={/* TRANSLATORS: a list label: the suggested buddies, best first */ _("Voorgestelde maatjes")}>
               {suggestions.map((s, i) => <Row key={s.buddy_id} newcomerId={id} suggestion={s} rank={i + 1} />)}
             </ol>
           </>

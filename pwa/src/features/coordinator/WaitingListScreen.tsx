@@ -31,7 +31,7 @@ function Pair({ pair }: { pair: ProposalPair }) {
       </p>
       {matchId ? (
         <p class="form-success" role="status">
-          <Icon name="check" /> {_("Voorgesteld.")} <a href={`/coordinatie/koppelingen/${matchId}`}>{_("Bekijk de koppeling")}</a>
+          <Icon name="check" /> {/* TRANSLATORS: a confirmation: the pair was proposed */ _("Voorgesteld.")} <a href={`/coordinatie/koppelingen/${matchId}`}>{_("Bekijk de koppeling")}</a>
         </p>
       ) : (
         <Button icon="check" disabled={busy} data-testid="propose-pair"
@@ -67,7 +67,7 @@ export function WaitingListScreen({ user }: ScreenProps) {
               <T msg={_("totale score {score}")} score={rounded(proposal.total)} />
             </p>
             <div class="panels">
-              <Section id="pairs" title={_("Voorgestelde paren")} count={proposal.pairs.length} empty={_("Er zijn nu geen paren te maken.")}>
+              <Section id="pairs" title={/* TRANSLATORS: a heading: the pairs of the waiting-list proposal */ _("Voorgestelde paren")} count={proposal.pairs.length} empty={_("Er zijn nu geen paren te maken.")}>
                 <ul class="rows">{proposal.pairs.map((p) => <Pair key={p.newcomer_id} pair={p} />)}</ul>
               </Section>
               {/* TRANSLATORS: newcomers the waiting-list proposal found no buddy for. */}

@@ -49,7 +49,7 @@ export function StatusPill({ status }: { status: string }) {
 }
 
 export function daysText(days: number): string {
-  return ngettext("{n} dag", "{n} dagen", days);
+  return /* TRANSLATORS: a number of days */ ngettext("{n} dag", "{n} dagen", days);
 }
 
 export function BackLink({ href, text }: { href: string; text?: string }) {

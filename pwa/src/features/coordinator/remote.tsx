@@ -61,7 +61,7 @@ export function NeedsConnection({ error, retry }: { error: unknown; retry?: () =
       <p><Icon name="warning" /> {errorText(error)}</p>
       {retry && (
         <Button icon="refresh" variant="secondary" onClick={retry}>
-          {_("Opnieuw proberen")}
+          {/* TRANSLATORS: a button: load the screen again */ _("Opnieuw proberen")}
         </Button>
       )}
     </div>

@@ -24,12 +24,12 @@ export function vettingStateText(state: string): string {
 // The button that takes a buddy to this state.
 export function vettingStepText(state: string): string {
   switch (state) {
-    case 'intake_done': return _("Kennismaking afgerond");
+    case 'intake_done': return /* TRANSLATORS: a button: the buddy's intake talk took place */ _("Kennismaking afgerond");
     case 'vog_received': return _("VOG ontvangen");
     case 'trained': return _("Training gevolgd");
-    case 'available': return _("Beschikbaar maken");
+    case 'available': return /* TRANSLATORS: a button: make the vetted buddy available for matching */ _("Beschikbaar maken");
     case 'paused': return _("Pauzeren");
-    case 'stopped': return _("Stoppen");
+    case 'stopped': return /* TRANSLATORS: a button: the buddy stops (final) */ _("Stoppen");
     default: return vettingStateText(state);
   }
 }
@@ -66,8 +66,8 @@ export function matchStatusText(status: string): string {
 }
 
 export function answerText(answer: string | null | undefined): string {
-  if (answer === 'accepted') return _("ja");
-  if (answer === 'declined') return _("nee");
+  if (answer === 'accepted') return /* TRANSLATORS: the answer to a proposal: yes */ _("ja");
+  if (answer === 'declined') return /* TRANSLATORS: the answer to a proposal: no */ _("nee");
   // TRANSLATORS: no answer to the proposal yet.
   return _("nog geen antwoord");
 }

@@ -116,7 +116,7 @@ export function Evaluate({ offer }: { offer: Offer }) {
         <span><T msg={_("Koppel mij niet meer met {name}.")} name={offer.other_first_name} /></span>
       </label>
       <div class="answer-buttons">
-        <Button type="submit" icon="check" data-testid="evaluate-send">{_("Versturen")}</Button>
+        <Button type="submit" icon="check" data-testid="evaluate-send">{/* TRANSLATORS: a button: send the evaluation */ _("Versturen")}</Button>
       </div>
       {refused && <p class="form-error" role="alert">{refused}</p>}
     </form>

@@ -135,7 +135,7 @@ export function MatchScreen({ params }: ScreenProps) {
     <section class="screen match" data-testid="match" data-status={offer.status} aria-labelledby="match-title">
       <p class="eyebrow">
         {live || offer.status === 'ended'
-          ? (offer.role === 'buddy' ? _("Jouw nieuwkomer") : _("Jouw maatje"))
+          ? (offer.role === 'buddy' ? /* TRANSLATORS: above the name of the buddy's newcomer */ _("Jouw nieuwkomer") : /* TRANSLATORS: above the name of the newcomer's buddy */ _("Jouw maatje"))
           // TRANSLATORS: above the name of the person proposed as buddy (or newcomer).
           : _("Voorstel")}
       </p>

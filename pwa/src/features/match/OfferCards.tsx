@@ -16,7 +16,7 @@ function heading(offer: Offer) {
       ? <T msg={_("Jouw nieuwkomer: {name}")} name={offer.other_first_name} />
       : <T msg={_("Jouw maatje: {name}")} name={offer.other_first_name} />;
   }
-  return <T msg={_("Voorstel: {name}")} name={offer.other_first_name} />;
+  return <T msg={/* TRANSLATORS: a card on the home screen: a proposed buddy (or newcomer) and their first name */ _("Voorstel: {name}")} name={offer.other_first_name} />;
 }
 
 export function OfferCards() {
@@ -25,14 +25,14 @@ export function OfferCards() {
   const open = offers.filter(isOpen);
   if (open.length === 0) return null;
   return (
-    <section aria-label={_("Jouw koppeling")} data-testid="offer-cards">
+    <section aria-label={/* TRANSLATORS: a label: the user's proposal or match */ _("Jouw koppeling")} data-testid="offer-cards">
       {open.map((offer) => (
         <a key={offer.id} class="offer-card" href={`/maatje/${offer.match_id}`} data-testid="offer-card" data-status={offer.status}>
           <strong>{heading(offer)}</strong>
           <p>{statusText(offer)}</p>
           <span class="go">
             {/* TRANSLATORS: the link on a proposal's or match's card: open it. */}
-            {offer.status === 'proposed' && offer.own_answer === null ? _("Bekijk en geef je antwoord") : _("Bekijk")}
+            {offer.status === 'proposed' && offer.own_answer === null ? _("Bekijk en geef je antwoord") : /* TRANSLATORS: a link on a card: open the match */ _("Bekijk")}
             <Icon name="arrow" />
           </span>
         </a>
