@@ -125,7 +125,11 @@ function View({ initial }: { initial: MatchDetail }) {
           {(match.history ?? []).map((e) => (
             <li key={e.seq} data-action={e.action}>
               <strong>{matchActionText(e.action)}</strong>{' '}
-              {e.from_status && <span class="muted">({matchStatusText(e.from_status)} → {matchStatusText(e.to_status)})</span>}
+              {e.from_status && e.from_status !== e.to_status && (
+                <span class="muted">
+                  ({matchStatusText(e.from_status)} <span class="arrow flip-rtl" aria-hidden="true">→</span> {matchStatusText(e.to_status)})
+                </span>
+              )}
               <span class="row-sub">
                 {formatDateTime(new Date(e.at), new Date(), true)}
                 {(e.actor?.display_name ?? e.actor_name) && <> · <T msg={/* TRANSLATORS: who did it, e.g. 'door Fatima El Amrani' */ _("door {name}")} name={e.actor?.display_name ?? e.actor_name ?? ''} /></>}

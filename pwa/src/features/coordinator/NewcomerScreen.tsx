@@ -24,9 +24,10 @@ function IntakeFacts({ newcomer: i, catalogues }: { newcomer: Newcomer; catalogu
     [_("Talen"), list(catalogues.languages, i.languages)],
     [_("Niveau Nederlands"), label(catalogues.dutch_levels, i.dutch_level)],
     [_("Leerroute"), i.learning_route ? label(catalogues.learning_routes, i.learning_route) : '—'],
-    ...Object.entries(i.goals ?? {}).filter(([, codes]) => codes.length > 0).map(([domain, codes]): [string, string] => [
-      label(catalogues.domains, domain), list(catalogues.goals[domain] ?? {}, codes),
-    ]),
+    // Goals per domain, in the catalogue's order of the domains (taal, werk, meedoen).
+    ...[...new Set([...Object.keys(catalogues.domains), ...Object.keys(i.goals ?? {})])]
+      .filter((domain) => (i.goals?.[domain] ?? []).length > 0)
+      .map((domain): [string, string] => [label(catalogues.domains, domain), list(catalogues.goals[domain] ?? {}, i.goals[domain])]),
     [_("Interesses"), list(catalogues.interests, i.interests)],
     [_("Beschikbaar"), i.availability.length
       ? i.availability.slice().sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)).map((s) => `${weekdayName(s.day)} ${s.start}–${s.end}`).join(', ') : '—'],
