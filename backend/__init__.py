@@ -68,8 +68,8 @@ def register_blueprints(app):
     from backend.sync.routes import bp as sync_bp
     from backend.web import docs, health, pwa
 
-    for bp in (auth_bp, accounts_bp, matching_bp, orgs_bp, sync_bp, health.bp, catalogues_bp, buddies_bp, newcomers_bp,
-               audit_bp, dashboard_bp, suggestions_bp):
+    for bp in (auth_bp, accounts_bp, orgs_bp, sync_bp, health.bp, catalogues_bp, buddies_bp, newcomers_bp,
+               audit_bp, dashboard_bp, suggestions_bp, matching_bp):
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(pwa.bp)

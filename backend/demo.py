@@ -17,7 +17,7 @@ from backend.catalogues import catalogue
 from backend.db import utcnow
 from backend.extensions import db
 from backend.matching.models import Match, MatchEvent
-from backend.matching.service import create_active_match
+from backend.matching.service import create_active_match, publish_offers
 from backend.newcomers.models import NewcomerIntake
 from backend.orgs.service import get_by_code, load_tree
 
@@ -247,6 +247,7 @@ def _proposals() -> int:
             db.session.add(MatchEvent(match_id=match.id, seq=seq, action=action, actor_id=actor, from_status=before,
                                       to_status=after, reason="no_time" if action == "decline" else None,
                                       at=now - dt.timedelta(days=age) + dt.timedelta(hours=seq)))
+        publish_offers(match)  # each party's phone gets its view of the proposal (its user: scope)
         made += 1
     db.session.commit()
     return made

@@ -57,3 +57,21 @@ def test_demo_people_fill_every_list_of_the_dashboard(app, client):
     agreed = [p for p in board["proposals_waiting"] if p["status"] == "agreed"]
     assert [p["newcomer_name"] for p in agreed] == ["Olena Kovalenko"]  # waits for this coordinator's approval
     assert sum(board["buddies_to_vet"].values()) >= 5
+
+
+def test_every_demo_proposal_reaches_both_parties_phones(app):
+    """A proposal in the demo is in each party's own scope, as one made through the service is."""
+    from backend.extensions import db
+    import json
+
+    from backend.sync.models import SyncChange
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        proposals = db.session.scalars(sa.select(Match).where(Match.status != "active")).all()
+        assert proposals
+        for match in proposals:
+            for user_id in (match.newcomer_id, match.buddy_id):
+                rows = db.session.scalars(sa.select(SyncChange.data).where(
+                    SyncChange.entity == "match_offer", SyncChange.scope == f"user:{user_id}")).all()
+                assert any(json.loads(data)["match_id"] == str(match.id) for data in rows if data), match.status

@@ -86,19 +86,20 @@ def create_user(email, password, display_name, roles, organisation=None, locale=
     problems = passwords.password_problems(password, email)
     if problems:
         raise ValidationError(errors={"password": problems})
-    user = User(
-        email=normalise_email(email),
-        password_hash=passwords.hash_password(password),
-        display_name=display_name,
-        organisation=organisation,
-        locale=locale,
-        availability=[],
-    )
+    user = _add_user(normalise_email(email), None, passwords.hash_password(password), display_name, roles,
+                     organisation, locale)
+    db.session.commit()
+    return user
+
+
+def _add_user(email, username, password_hash, display_name, roles, organisation, locale) -> User:
+    """Add a user and its synced profile row, in the caller's transaction."""
+    user = User(email=email, username=username, password_hash=password_hash, display_name=display_name,
+                organisation=organisation, locale=locale, availability=[])
     user.roles = roles
     db.session.add(user)
     db.session.flush()
     record_profile(user)
-    db.session.commit()
     return user
 
 
@@ -118,20 +119,8 @@ def create_pending_user(display_name, username, roles, organisation, locale, ema
         email = normalise_email(email)
         if get_user_by_email(email):
             raise ValidationError(errors={"email": [_l("Dit e-mailadres is al in gebruik.")]})
-    user = User(
-        email=email or None,
-        username=username,
-        password_hash="",  # no password yet: authenticate() refuses it like a wrong one
-        display_name=display_name,
-        organisation=organisation,
-        locale=locale,
-        availability=[],
-    )
-    user.roles = roles
-    db.session.add(user)
-    db.session.flush()
-    record_profile(user)
-    return user
+    # No password yet (""): authenticate() refuses it like a wrong one.
+    return _add_user(email or None, username, "", display_name, roles, organisation, locale)
 
 
 def may_issue_codes(coordinator: User, user: User) -> bool:

@@ -54,7 +54,10 @@ class ExpiredVogSchema(VogSchema):
 
 class QuietPairSchema(ma.Schema):
     match_id = ma.fields.UUID()
-    quiet_days = ma.fields.Integer()
+    quiet_days = ma.fields.Integer(metadata={"description": "Whole days since the pair last synced a change"})
+    since = ma.fields.AwareDateTime()
+    newcomer_name = ma.fields.String()
+    buddy_name = ma.fields.String()
 
 
 class BranchSchema(ma.Schema):
@@ -65,7 +68,7 @@ class BranchSchema(ma.Schema):
         "description": "Matches proposed (waiting for answers) or agreed (waiting for approval)"})
     active_matches = ma.fields.Integer()
     quiet_pairs = ma.fields.List(ma.fields.Nested(QuietPairSchema), metadata={
-        "description": "Pairs gone quiet (filled by the alerts of matching)"})
+        "description": "Active pairs with nothing synced into their match for the branch's quiet_buddy_days (14), the quietest first"})
     vogs_expiring = ma.fields.List(ma.fields.Nested(VogSchema), metadata={
         "description": "VOGs ending within the organisation's vog_warn_days"})
     vogs_expired = ma.fields.List(ma.fields.Nested(ExpiredVogSchema))

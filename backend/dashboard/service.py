@@ -12,7 +12,9 @@ import sqlalchemy.orm as so
 
 from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile
+from backend.db import utcnow
 from backend.extensions import db
+from backend.matching.alerts import quiet_matches
 from backend.matching.models import OPEN, Match
 from backend.matching.rules import vog_expiry
 from backend.newcomers.models import NewcomerIntake
@@ -105,10 +107,20 @@ def branch_dashboard(org: Organisation, today: dt.date) -> dict:
         ],
         "active_matches": db.session.scalar(sa.select(sa.func.count()).select_from(Match).where(
             subtree_clause(Match.organisation_id, org), Match.status == "active")),
-        "quiet_pairs": [],  # filled by matching's alerts (`flask alerts`)
+        "quiet_pairs": _quiet_pairs(org),
         "vogs_expiring": [_vog_item(p, e) for p, e in expiring],
         "vogs_expired": [{**_vog_item(p, e), "matches": touched.get(p.user_id, [])} for p, e in expired],
     }
+
+
+def _quiet_pairs(org: Organisation) -> list[dict]:
+    """The branch's active pairs gone quiet, by the same measure as `flask alerts` (matching/alerts.py)."""
+    quiet = quiet_matches(utcnow(), org)[:LIST_LIMIT]
+    names = dict(db.session.execute(sa.select(User.id, User.display_name).where(
+        User.id.in_([m.newcomer_id for m, _, _ in quiet] + [m.buddy_id for m, _, _ in quiet])
+    )).all())
+    return [{"match_id": m.id, "quiet_days": int(days), "since": since, "newcomer_name": names.get(m.newcomer_id),
+             "buddy_name": names.get(m.buddy_id)} for m, since, days in quiet]
 
 
 def _vog_item(profile, expires):

@@ -31,6 +31,7 @@ from backend.extensions import db
 from backend.matching import service
 from backend.matching.models import AlertSent, Match, MatchEvent
 from backend.orgs.models import Organisation
+from backend.orgs.service import subtree_clause
 from backend.orgs.settings import get_setting
 from backend.sync.models import SyncChange
 
@@ -119,13 +120,26 @@ def last_activity(match: Match) -> dt.datetime:
     return max(moments) if moments else match.created_at
 
 
+def quiet_matches(now, org: Organisation | None = None) -> list[tuple[Match, dt.datetime, float]]:
+    """Return the active matches (of `org`'s subtree, else all) quiet for at least their branch's
+    quiet_buddy_days, as (match, last activity, days quiet), the quietest first."""
+    query = sa.select(Match).where(Match.status == "active")
+    if org is not None:
+        query = query.where(subtree_clause(Match.organisation_id, org))
+    quiet = []
+    for match in db.session.scalars(query).all():
+        since = last_activity(match)
+        days = (now - since).total_seconds() / 86400
+        if days >= get_setting(db.session.get(Organisation, match.organisation_id), "quiet_buddy_days"):
+            quiet.append((match, since, days))
+    return sorted(quiet, key=lambda q: (-q[2], str(q[0].id)))
+
+
 def quiet_pairs(now) -> int:
     """Send the quiet-pair notices due now; return how many notices went out."""
     sent = 0
-    for match in db.session.scalars(sa.select(Match).where(Match.status == "active")).all():
+    for match, since, quiet_days in quiet_matches(now):
         org = db.session.get(Organisation, match.organisation_id)
-        since = last_activity(match)
-        quiet_days = (now - since).total_seconds() / 86400
         spell = since.replace(microsecond=0).isoformat(timespec="seconds").replace("+00:00", "")
         for who, setting in QUIET_SETTINGS.items():
             if quiet_days < get_setting(org, setting) or not claim(match.id, f"quiet:{spell}:{who}", now):

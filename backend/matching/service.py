@@ -42,6 +42,7 @@ from backend.matching.models import OPEN, Match, MatchEvaluation, MatchEvent
 from backend.newcomers.models import NewcomerIntake
 from backend.notices.service import add_notice
 from backend.orgs.models import Organisation
+from backend.orgs.service import subtree_clause
 from backend.orgs.settings import get_setting
 from backend.sync import changes
 
@@ -178,8 +179,6 @@ def list_matches(user, status=None):
     org = user.organisation
     if not can_read_personal(user, org):
         return sa.select(Match).where(sa.false())
-    from backend.orgs.service import subtree_clause
-
     query = (sa.select(Match).where(subtree_clause(Match.organisation_id, org))
              .options(so.selectinload(Match.newcomer), so.selectinload(Match.buddy)))
     if status:

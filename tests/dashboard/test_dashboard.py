@@ -95,3 +95,22 @@ def test_only_coordinators_have_a_dashboard(auth, make_user, client):
         user = make_user(role)
         auth.login(user.email)
         assert client.get("/api/dashboard").status_code == 403
+
+
+def test_a_pair_gone_quiet_shows_until_it_does_something(auth, db, branch, as_coordinator):
+    """Quiet by the measure of `flask alerts`: nothing synced into the match for 14 days."""
+    import datetime as dt
+
+    from backend.db import utcnow
+    from backend.sync import changes
+
+    as_coordinator("GM0344")
+    match = db.session.scalar(db.select(Match).where(Match.status == "active"))
+    match_id = match.id
+    match.created_at = match.approved_at = utcnow() - dt.timedelta(days=20)
+    db.session.commit()
+    [quiet] = auth._client.get("/api/dashboard").json["branch"]["quiet_pairs"]
+    assert (quiet["match_id"], quiet["quiet_days"], quiet["newcomer_name"]) == (str(match_id), 20, "Amal")
+    changes.record_put("note", "n1", f"match:{match_id}", {"id": "n1"})  # the pair logs something together
+    db.session.commit()
+    assert auth._client.get("/api/dashboard").json["branch"]["quiet_pairs"] == []
