@@ -102,7 +102,8 @@ function Lists({ lists }: { lists: BranchLists }) {
           <ul class="rows">
             {quiet.map((q) => (
               <RowLink key={q.match_id} href={`/coordinatie/koppelingen/${q.match_id}`} testid="quiet-row">
-                {ngettext("Al {n} dag niets gedaan", "Al {n} dagen niets gedaan", q.quiet_days)}
+                <bdi>{q.newcomer_name}</bdi> + <bdi>{q.buddy_name}</bdi>
+                <span class="row-sub">{ngettext("Al {n} dag niets gedaan", "Al {n} dagen niets gedaan", q.quiet_days)}</span>
               </RowLink>
             ))}
           </ul>

@@ -26,7 +26,7 @@ export interface BranchLists {
     created_at: string; expires_at: string | null;
   }[];
   active_matches: number;
-  quiet_pairs: { match_id: string; quiet_days: number }[];
+  quiet_pairs: { match_id: string; quiet_days: number; since: string; newcomer_name: string; buddy_name: string }[];
   vogs_expiring: VogWarning[];
   vogs_expired: (VogWarning & { matches: { id: string; status: string; newcomer_name: string }[] })[];
 }
