@@ -221,4 +221,3 @@ def update_profile(user: User, fields: dict) -> User:
     apply_profile_update(user, fields)
     db.session.commit()
     return user
-
