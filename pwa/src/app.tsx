@@ -45,6 +45,7 @@ const coordinator = {
   Buddy: screen(() => import('./features/coordinator/BuddyScreen').then((m) => m.BuddyScreen)),
   WaitingList: screen(() => import('./features/coordinator/WaitingListScreen').then((m) => m.WaitingListScreen)),
   Match: screen(() => import('./features/coordinator/MatchAdminScreen').then((m) => m.MatchAdminScreen)),
+  Reads: screen(() => import('./features/coordinator/ReadsScreen').then((m) => m.ReadsScreen)),
 };
 
 // Coordinator addresses exist only for coordinators: anyone else gets "not found", no chunk.
@@ -58,6 +59,7 @@ export function coordinatorRoutes(props: Omit<ScreenProps, 'params'>) {
     <Route key="cbi" path="/coordinatie/maatjes/:id" component={coordinator.Buddy} {...props} />,
     <Route key="cw" path="/coordinatie/wachtlijst" component={coordinator.WaitingList} {...props} />,
     <Route key="cm" path="/coordinatie/koppelingen/:id" component={coordinator.Match} {...props} />,
+    <Route key="cr" path="/coordinatie/inzage" component={coordinator.Reads} {...props} />,
   ];
 }
 

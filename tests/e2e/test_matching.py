@@ -331,6 +331,9 @@ DEMO_SCREENS = {
     "buddy": ("coordinator@demo.maatje.nl", lambda p: (_open_first(p, "/coordinatie", "to-vet-state"),
                                                       p.get_by_test_id("buddy-row").first.click()), "next-step"),
     "agreed-match": ("coordinator@demo.maatje.nl", lambda p: p.goto("/coordinatie"), "proposal-row"),
+    "reads": ("coordinator@demo.maatje.nl", lambda p: (_open_first(p, "/coordinatie", "waiting-newcomer"),
+                                                      p.get_by_test_id("intake-facts").wait_for(),
+                                                      p.goto("/coordinatie/inzage")), "read-row"),
 }
 
 
@@ -436,3 +439,17 @@ def test_a_party_ends_the_match_and_evaluates_it_asking_not_to_be_matched_again(
         assert db.session.get(Match, match_id).end_reason == "moved"
         evaluation = db.session.get(MatchEvaluation, (match_id, newcomer.id))
         assert (evaluation.rating, evaluation.comment, evaluation.avoid) == (4, "Het klikte niet echt.", True)
+
+
+def test_the_branch_sees_who_read_whose_profile(new_context, demo):
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(page, "coordinator@demo.maatje.nl")
+    page.goto("/coordinatie")
+    first = page.get_by_test_id("waiting-newcomer").first
+    name = first.locator("bdi").first.inner_text()
+    first.click()
+    page.get_by_test_id("intake-facts").wait_for()
+    page.goto("/coordinatie")
+    page.get_by_test_id("to-reads").click()
+    row = page.get_by_test_id("read-row").first
+    expect(row).to_contain_text(f"Fatima El Amrani las de inschrijving van {name}")

@@ -155,6 +155,9 @@ export function DashboardScreen({ user }: ScreenProps) {
           <a class="btn btn-secondary" href="/coordinatie/maatjes">
             <Icon name="check" /> <span>{_("Maatjes screenen")}</span>
           </a>
+          <a class="btn btn-secondary" href="/coordinatie/inzage" data-testid="to-reads">
+            <Icon name="user" /> <span>{_("Wie las welk profiel")}</span>
+          </a>
         </div>
       )}
       <RemoteView remote={remote} retry={retry}>

@@ -239,6 +239,17 @@ export interface MatchDetail extends MatchSummary {
 
 export type MatchAction = 'approve' | 'withdraw' | 'pause' | 'resume' | 'end';
 
+// One read of a person's intake or buddy profile by a coordinator (GET /api/audit/reads).
+export interface ProfileRead {
+  id: string;
+  at: string;
+  what: 'intake' | 'buddy_profile';
+  reader_id: string | null;
+  reader_name: string | null;
+  subject_id: string;
+  subject_name: string;
+}
+
 const id = (value: string) => encodeURIComponent(value);
 
 function query(params: Record<string, string | number | undefined | null>): string {
@@ -250,6 +261,7 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 export const coordinatorApi = {
   dashboard: () => getJson<Dashboard>('/api/dashboard'),
+  reads: (page = 1) => getJson<ProfileRead[]>(`/api/audit/reads${query({ page, page_size: 50 })}`),
   newcomers: (waiting?: boolean) => getJson<NewcomerSummary[]>(`/api/newcomers${query({ waiting: waiting === undefined ? undefined : String(waiting) })}`),
   createNewcomer: (body: NewIntake) => postJson<Newcomer & { activation_code: string }>('/api/newcomers', body),
   newcomer: (newcomerId: string) => getJson<Newcomer>(`/api/newcomers/${id(newcomerId)}`),
