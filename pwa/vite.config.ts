@@ -6,6 +6,25 @@ import { bundleBudget } from './bundle-budget.js';
 
 const testingApi = decodeURIComponent(new URL('./src/api.testing.ts', import.meta.url).pathname);
 
+// The coordinator's screens (features/coordinator/) are built into assets/coordinatie/ and kept
+// out of the precache (globIgnores below): newcomers' and buddies' phones never download them;
+// a coordinator's browser fetches each screen when it is first opened (they work online only).
+// A chunk goes there when every module in it is coordinator code; shared code stays precached.
+export const COORDINATOR_DIR = 'assets/coordinatie';
+const isCoordinatorModule = (id: string) => id.includes('/src/features/coordinator/');
+const coordinatorChunks = new Set<string>(); // chunk names placed there, for their CSS below
+export function chunkFileName(chunk: { name: string; moduleIds: readonly string[] }): string {
+  const own = chunk.moduleIds.length > 0 && chunk.moduleIds.every(isCoordinatorModule);
+  if (!own) return 'assets/[name]-[hash].js';
+  coordinatorChunks.add(chunk.name);
+  return `${COORDINATOR_DIR}/[name]-[hash].js`;
+}
+// A chunk's CSS is named after the chunk (remote.css for the chunk "remote"): it goes with it.
+export function assetFileName(asset: { names?: readonly string[] }): string {
+  const own = (asset.names ?? []).some((n) => n.endsWith('.css') && coordinatorChunks.has(n.slice(0, -4)));
+  return own ? `${COORDINATOR_DIR}/[name]-[hash][extname]` : 'assets/[name]-[hash][extname]';
+}
+
 export default defineConfig({
   plugins: [
     preact(),
@@ -39,6 +58,7 @@ export default defineConfig({
         // The app shell, icons, the i18n catalogs and fonts: everything needed to start offline.
         // woff2: the Ethiopic font (i18n/fonts.css), so Tigrinya reads offline too.
         globPatterns: ['**/*.{js,css,html,png,svg,json,woff2}'], // the plugin adds the manifest itself
+        globIgnores: [`${COORDINATOR_DIR}/**`], // online-only screens: fetched when opened
         rollupFormat: 'iife', // a classic worker: module workers need a newer Chrome than many phones have
       },
       devOptions: { enabled: false },
@@ -48,6 +68,7 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2020', // cheap, older Android phones
     modulePreload: { polyfill: false }, // keeps the HTML free of any inline script
+    rollupOptions: { output: { chunkFileNames: chunkFileName, assetFileNames: assetFileName } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:5000' },

@@ -136,3 +136,17 @@ export function sessions(): Promise<DeviceSession[]> {
 export function endSession(id: string): Promise<void> {
   return request('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`);
 }
+
+// Plain REST reads and writes for the screens that work online only (the coordinator's):
+// the same request(), so they get the CSRF header, the language and the one error shape.
+export function getJson<T>(path: string): Promise<T> {
+  return request('GET', path);
+}
+
+export function postJson<T>(path: string, body: unknown = {}): Promise<T> {
+  return request('POST', path, body);
+}
+
+export function patchJson<T>(path: string, body: unknown): Promise<T> {
+  return request('PATCH', path, body);
+}

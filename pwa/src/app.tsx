@@ -31,6 +31,42 @@ function screen<P = ScreenProps>(load: () => Promise<ComponentType<P>>) {
 const HomeScreen = screen(() => import('./features/home/HomeScreen').then((m) => m.HomeScreen));
 const ProfileScreen = screen(() => import('./features/profile/ProfileScreen').then((m) => m.ProfileScreen));
 const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
+const MatchScreen = screen(() => import('./features/match/MatchScreen').then((m) => m.MatchScreen));
+
+// The coordinator's screens read and write over REST, online only. Their chunks are kept out of
+// the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
+// buddy's phone never downloads them; a coordinator's browser fetches each when first opened.
+const coordinator = {
+  Dashboard: screen(() => import('./features/coordinator/DashboardScreen').then((m) => m.DashboardScreen)),
+  Intake: screen(() => import('./features/coordinator/IntakeScreen').then((m) => m.IntakeScreen)),
+  Newcomer: screen(() => import('./features/coordinator/NewcomerScreen').then((m) => m.NewcomerScreen)),
+  Suggestions: screen(() => import('./features/coordinator/SuggestionsScreen').then((m) => m.SuggestionsScreen)),
+  Buddies: screen(() => import('./features/coordinator/BuddiesScreen').then((m) => m.BuddiesScreen)),
+  Buddy: screen(() => import('./features/coordinator/BuddyScreen').then((m) => m.BuddyScreen)),
+  WaitingList: screen(() => import('./features/coordinator/WaitingListScreen').then((m) => m.WaitingListScreen)),
+  Match: screen(() => import('./features/coordinator/MatchAdminScreen').then((m) => m.MatchAdminScreen)),
+  Reads: screen(() => import('./features/coordinator/ReadsScreen').then((m) => m.ReadsScreen)),
+};
+
+// Coordinator addresses exist only for coordinators: anyone else gets "not found", no chunk.
+export function coordinatorRoutes(props: Omit<ScreenProps, 'params'>) {
+  return [
+    <Route key="c" path="/coordinatie" component={coordinator.Dashboard} {...props} />,
+    <Route key="ci" path="/coordinatie/nieuwkomers/nieuw" component={coordinator.Intake} {...props} />,
+    <Route key="cn" path="/coordinatie/nieuwkomers/:id" component={coordinator.Newcomer} {...props} />,
+    <Route key="cs" path="/coordinatie/nieuwkomers/:id/suggesties" component={coordinator.Suggestions} {...props} />,
+    <Route key="cb" path="/coordinatie/maatjes" component={coordinator.Buddies} {...props} />,
+    <Route key="cbi" path="/coordinatie/maatjes/:id" component={coordinator.Buddy} {...props} />,
+    <Route key="cw" path="/coordinatie/wachtlijst" component={coordinator.WaitingList} {...props} />,
+    <Route key="cm" path="/coordinatie/koppelingen/:id" component={coordinator.Match} {...props} />,
+    <Route key="cr" path="/coordinatie/inzage" component={coordinator.Reads} {...props} />,
+  ];
+}
+
+export function isCoordinator(user: { roles: readonly string[] }): boolean {
+  return user.roles.includes('coordinator');
+}
+
 // The ways in without a password (reached from a coordinator's code, a reset mail or the login screen).
 type PublicProps = { lang: Lang };
 const ActivateScreen = screen<PublicProps>(() => import('./features/activate/ActivateScreen').then((m) => m.ActivateScreen));
@@ -100,13 +136,15 @@ export function App() {
         <Route path="/" component={HomeScreen} user={user} lang={lang} />
         <Route path="/profiel" component={ProfileScreen} user={user} lang={lang} />
         <Route path="/meldingen" component={NoticesScreen} user={user} lang={lang} />
+        <Route path="/maatje/:id" component={MatchScreen} user={user} lang={lang} />
+        {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
       </Router>
     );
   }
 
   return (
-    <Layout loggedIn={user !== null && !isPublic} onLanguage={chooseLanguage}>
+    <Layout loggedIn={user !== null && !isPublic} coordinator={user !== null && !isPublic && isCoordinator(user)} onLanguage={chooseLanguage}>
       <SessionNotice />
       {screen}
     </Layout>

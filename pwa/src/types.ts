@@ -51,25 +51,6 @@ export interface NoticeData {
   read: boolean;
 }
 
-// One party's view of a match proposal or match (server: backend/matching/service.offer_data).
-// `contact` is null until the match is active, then what the other chose to share.
-export interface MatchOfferData {
-  id: string; // <match id>:<role>
-  match_id: string;
-  role: 'newcomer' | 'buddy';
-  status: 'proposed' | 'agreed' | 'active' | 'paused' | 'ended' | 'declined' | 'expired' | 'withdrawn';
-  other_first_name: string;
-  other_municipality: string | null;
-  shared_languages: string[];
-  shared_interests: string[];
-  own_answer: 'accepted' | 'declined' | null;
-  expires_at: string | null;
-  planned_end: string | null;
-  contact: { email?: string; phone?: string } | null;
-  evaluated: boolean;
-  created_at: string | null;
-}
-
 export interface Mutation {
   mid: number;
   name: string;
@@ -126,4 +107,45 @@ export interface DeviceSession {
   created_at: string;
   last_seen_at: string;
   current: boolean;
+}
+
+// The translated catalogues (GET /api/catalogues): code -> label in the request's language.
+// goals: domain code -> goal code -> label.
+export interface Catalogues {
+  languages: Record<string, string>;
+  interests: Record<string, string>;
+  domains: Record<string, string>;
+  goals: Record<string, Record<string, string>>;
+  categories: Record<string, string>;
+  dutch_levels: Record<string, string>;
+  learning_routes: Record<string, string>;
+  genders: Record<string, string>;
+  buddy_kinds: Record<string, string>;
+  decline_reasons: Record<string, string>;
+  end_reasons: Record<string, string>;
+  consent_kinds: Record<string, string>;
+  privacy_version: string; // the privacy statement's version a consent records
+}
+
+export type MatchStatus = 'proposed' | 'agreed' | 'active' | 'paused' | 'ended' | 'declined' | 'expired' | 'withdrawn';
+export type MatchAnswer = 'accepted' | 'declined';
+
+// One party's view of a proposal or match (synced entity "match_offer" in the user's scope, row id
+// "<match id>:<role>"): the other person's first name and municipality and what the two share,
+// never contact details before the match is active; then only what that person chose to share.
+export interface MatchOfferData {
+  id: string;
+  match_id: string;
+  status: MatchStatus;
+  role: 'newcomer' | 'buddy'; // this user's side
+  other_first_name: string;
+  other_municipality: string | null;
+  shared_languages: string[]; // catalogue codes
+  shared_interests: string[];
+  own_answer: MatchAnswer | null;
+  expires_at: string | null;
+  planned_end: string | null;
+  contact: { email?: string; phone?: string } | null;
+  evaluated: boolean;
+  created_at: string | null;
 }

@@ -123,6 +123,21 @@ export function formatDateTime(
   return `${formatNumber(clock.day, lang)} ${catalogNames(t).months[clock.month - 1]} ${time}`;
 }
 
+// "29 november 2026": a calendar date (a "YYYY-MM-DD" day is read as that day, not in UTC).
+export function formatDate(date: Date | string, lang: string, t: Translate, known = intlKnows(lang)): string {
+  const [year, month, day] = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)
+    ? date.split('-').map(Number)
+    : (() => {
+        const c = dutchClock(typeof date === 'string' ? new Date(date) : date);
+        return [c.year, c.month, c.day];
+      })();
+  if (known) {
+    return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
+      .format(new Date(Date.UTC(year, month - 1, day)));
+  }
+  return `${formatNumber(day, lang)} ${catalogNames(t).months[month - 1]} ${formatNumber(year, lang, 4)}`;
+}
+
 export interface Choice {
   value: string;
   label: string;

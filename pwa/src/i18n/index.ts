@@ -105,6 +105,11 @@ export function formatDateTime(date: Date, now: Date = new Date(), withDate?: bo
   return dates.formatDateTime(date, lang, _, { now, withDate });
 }
 
+// A calendar date ("2026-11-29" or a time stamp) in the reader's language.
+export function formatDate(date: Date | string): string {
+  return dates.formatDate(date, lang, _);
+}
+
 // 0 = Monday, as the API counts.
 export function weekdayName(day: number): string {
   return dates.weekdayName(day, lang, _);

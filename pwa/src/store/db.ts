@@ -1,6 +1,6 @@
 // IndexedDB through Dexie: the database name, its tables and the upgrade ladder, all in one place.
 import Dexie, { type Table } from 'dexie';
-import type { MatchOfferData, Mutation, NoticeData, ProfileData, User } from '../types';
+import type { Catalogues, MatchOfferData, Mutation, NoticeData, ProfileData, User } from '../types';
 import { uuid } from '../uuid';
 
 export const DB_NAME = 'maatje';
@@ -44,6 +44,7 @@ export interface MetaValues {
   last_synced_at: string;
   sync_problem: SyncProblem;
   local_rejections: LocalRejection[];
+  catalogues: { lang: string; data: Catalogues }; // the last GET /api/catalogues, for offline labels
 }
 
 export type MetaKey = keyof MetaValues;
@@ -71,10 +72,10 @@ interface MetaRow {
 export class MaatjeDB extends Dexie {
   profile!: Table<Row<ProfileData>, string>;
   notice!: Table<Row<NoticeData>, string>;
+  match_offer!: Table<Row<MatchOfferData>, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
   parked!: Table<Parked, string>;
-  match_offer!: Table<Row<MatchOfferData>, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -87,7 +88,7 @@ export class MaatjeDB extends Dexie {
     });
     // A new table only: version 1 data stays as it is. No `scope` index: parked rows are not synced.
     this.version(2).stores({ parked: 'user_id' });
-    // A new synced table: each party's view of a match proposal (screens come with issue 9's PWA part).
+    // Issue 9: each party's view of a proposal or match (synced, in the user's scope).
     this.version(3).stores({ match_offer: 'id, scope' });
   }
 }

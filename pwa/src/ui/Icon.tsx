@@ -13,12 +13,17 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   dot: 'M12 7a5 5 0 1 1 0 10a5 5 0 0 1 0-10',
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
+  phone: 'M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2',
+  mail: 'M3 6h18v12H3zM3 6l9 7 9-7',
+  people: 'M9 4a3.5 3.5 0 1 1 0 7a3.5 3.5 0 0 1 0-7M2 20c0-3.5 3-5.5 7-5.5s7 2 7 5.5M16 4.5a3 3 0 0 1 0 6M18 14.5c2.5.5 4 2.5 4 5',
+  arrow: 'M5 12h14M13 6l6 6-6 6',
+  qr: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2',
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
 // Arrows point the reading way: these mirror when the page is right-to-left.
-const MIRRORED: ReadonlySet<IconName> = new Set(['login', 'logout']);
+const MIRRORED: ReadonlySet<IconName> = new Set(['login', 'logout', 'arrow']);
 
 export function Icon({ name, filled = false }: { name: IconName; filled?: boolean }) {
   return (

@@ -12,6 +12,7 @@ import { UpdateBanner } from './UpdateBanner';
 
 interface Props {
   loggedIn: boolean;
+  coordinator?: boolean; // a coordinator's bar has the overview as its second section
   onLanguage: (lang: Lang) => void;
   children: ComponentChildren;
 }
@@ -54,9 +55,10 @@ function TopBar() {
   );
 }
 
-function BottomNav() {
+function BottomNav({ coordinator }: { coordinator: boolean }) {
   const { path } = useLocation();
   const current = (to: string) => (path === to ? 'page' : undefined);
+  const inOverview = path === '/coordinatie' || path.startsWith('/coordinatie/');
   return (
     // TRANSLATORS: name of the bottom navigation bar, read out by screen readers.
     <nav class="bottom-nav" aria-label={_("Hoofdmenu")}>
@@ -64,6 +66,12 @@ function BottomNav() {
         {/* TRANSLATORS: the bottom bar's link to the home screen (a noun: the start page, not the verb "to start"). */}
         <Icon name="home" /> <span>{_("Start")}</span>
       </a>
+      {coordinator && (
+        <a href="/coordinatie" aria-current={inOverview ? 'page' : undefined}>
+          {/* TRANSLATORS: the coordinator's section in the bottom bar: dashboard, intake, vetting, matching. */}
+          <Icon name="people" /> <span>{_("Overzicht")}</span>
+        </a>
+      )}
       <a href="/profiel" aria-current={current('/profiel')}>
         {/* TRANSLATORS: the bottom bar's link to the profile screen (name, availability, language). */}
         <Icon name="user" /> <span>{_("Mijn profiel")}</span>
@@ -73,14 +81,14 @@ function BottomNav() {
   );
 }
 
-export function Layout({ loggedIn, onLanguage, children }: Props) {
+export function Layout({ loggedIn, coordinator = false, onLanguage, children }: Props) {
   return (
     <>
       <a class="skip-link" href="#main">{_("Naar de inhoud")}</a>
       {loggedIn ? <TopBar /> : <LoginBar onLanguage={onLanguage} />}
       {/* tabIndex -1: the skip link moves the focus here, not only the scroll position. */}
       <main id="main" tabIndex={-1} class={loggedIn ? 'above-nav' : undefined}>{children}</main>
-      {loggedIn && <BottomNav />}
+      {loggedIn && <BottomNav coordinator={coordinator} />}
     </>
   );
 }

@@ -6,4 +6,5 @@ import type { User } from '../types';
 export interface ScreenProps {
   user: User;
   lang: Lang;
+  params?: Record<string, string | undefined>; // the address's :parts (preact-iso)
 }

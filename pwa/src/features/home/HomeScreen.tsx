@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { _ } from '../../i18n';
 import { T } from '../../i18n/T';
+import { OfferCards } from '../match/OfferCards';
 import { watchProfile } from '../profile/queries';
 import type { ProfileData, Role, User } from '../../types';
 import { useDb } from '../../ui/db-context';
@@ -28,7 +29,7 @@ function nextSteps(role: Role, user: User): ComponentChildren[] {
     case 'coordinator':
       return [
         organisation ? <T msg={_("Je werkt voor {organisation}.")} organisation={organisation} /> : _("Je bent coördinator."),
-        _("Binnenkort koppel je hier nieuwkomers en maatjes."),
+        _("In het overzicht neem je nieuwkomers in, keur je maatjes goed en maak je koppelingen."),
       ];
     case 'admin':
       return [_("Binnenkort beheer je hier organisaties en coördinatoren.")];
@@ -48,6 +49,15 @@ export function HomeScreen({ user }: ScreenProps) {
         {/* TRANSLATORS: greeting on the home screen; {name} is the user's name. */}
         <T msg={_("Hallo {name}!")} name={name} />
       </h1>
+      {(role === 'newcomer' || role === 'buddy') && <OfferCards />}
+      {role === 'coordinator' && (
+        <p>
+          <a class="btn btn-primary" href="/coordinatie" data-testid="to-dashboard">
+            <Icon name="people" />
+            <span>{_("Naar het overzicht")}</span>
+          </a>
+        </p>
+      )}
       <h2>{_("Wat komt er hierna?")}</h2>
       <ul class="next-steps">
         {nextSteps(role, user).map((text, i) => (
