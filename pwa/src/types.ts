@@ -127,3 +127,25 @@ export interface DeviceSession {
   last_seen_at: string;
   current: boolean;
 }
+
+// A catalogue entry from GET /api/catalogues: a stable code and its label in the asked language.
+export interface CatalogueEntry {
+  code: string;
+  label: string;
+}
+
+// The part of GET /api/catalogues the app reads (the answer has more catalogues).
+export interface Catalogues {
+  languages: CatalogueEntry[];
+  interests: CatalogueEntry[];
+  buddy_kinds: CatalogueEntry[];
+  genders: CatalogueEntry[];
+  privacy_version: string;
+}
+
+// A municipal branch from GET /api/catalogues/municipalities.
+export interface Municipality {
+  code: string;
+  name: string;
+  province: string;
+}
