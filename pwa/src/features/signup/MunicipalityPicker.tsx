@@ -50,7 +50,10 @@ export function MunicipalityPicker({ all, value, error, onChange }: Props) {
         />
       )}
       {chosen && (
-        <p data-testid="chosen-municipality"><T msg={_("Gekozen: {name}")} name={chosen.name} /></p>
+        <p data-testid="chosen-municipality">
+          {/* TRANSLATORS: {name} is the municipality the buddy picked, e.g. "Chosen: Utrecht". */}
+          <T msg={_("Gekozen: {name}")} name={chosen.name} />
+        </p>
       )}
     </div>
   );

@@ -196,7 +196,10 @@ export function SignupScreen({ lang }: { lang: Lang }) {
         {needsChoices && (
           <div class="notice" role="status" data-testid="choices-missing">
             <p><Icon name="warning" /> {_("De keuzes komen van de server. Maak verbinding met internet en probeer het opnieuw.")}</p>
-            <Button icon="refresh" variant="secondary" onClick={() => void loadChoices()}>{_("Opnieuw proberen")}</Button>
+            <Button icon="refresh" variant="secondary" onClick={() => void loadChoices()}>
+              {/* TRANSLATORS: button: fetch the choices from the server again. */}
+              {_("Opnieuw proberen")}
+            </Button>
           </div>
         )}
 
@@ -237,7 +240,9 @@ export function SignupScreen({ lang }: { lang: Lang }) {
             </ul>
             {draft.kind === 'mdt' && (
               <div class="mdt" data-testid="mdt-fields">
-                <Field id="signup-birth-date" label={_("Geboortedatum")} type="date" max={today}
+                <Field id="signup-birth-date" type="date" max={today}
+                  // TRANSLATORS: label of the date-of-birth field (civic service is for ages 12 to 30).
+                  label={_("Geboortedatum")}
                   value={draft.birth_date} error={errors.birth_date} onInput={input('birth_date')} />
                 <Field id="signup-mdt-start" label={_("Begin van je diensttijd")} type="date"
                   value={draft.mdt_start} error={errors.mdt_start} onInput={input('mdt_start')} />
@@ -266,7 +271,9 @@ export function SignupScreen({ lang }: { lang: Lang }) {
         )}
 
         {step === 'interests' && catalogues && (
-          <CheckboxGroup id="signup-interests" legend={_("Interesses")}
+          <CheckboxGroup id="signup-interests"
+            // TRANSLATORS: legend above the hobbies and interests a buddy can tick.
+            legend={_("Interesses")}
             hint={_("Wat je deelt, helpt ons een nieuwkomer te vinden die bij je past. Kies er zoveel als je wilt, of sla deze stap over.")}
             choices={toChoices(catalogues.interests)} selected={draft.interests}
             error={errors.interests} onChange={edit('interests')} />
@@ -365,7 +372,10 @@ function Done({ email }: { email: string }) {
         <li>{_("Daarna stellen we je een nieuwkomer voor. Jij zegt zelf ja of nee.")}</li>
       </ol>
       <p>{_("Je kunt nu al inloggen met je e-mailadres en wachtwoord.")}</p>
-      <p class="back-link"><a href="/">{_("Naar inloggen")}</a></p>
+      <p class="back-link"><a href="/">{
+        // TRANSLATORS: link from the sign-up's thank-you page to the login screen.
+        _("Naar inloggen")
+      }</a></p>
     </section>
   );
 }
