@@ -99,13 +99,13 @@ describe('server errors go to their step', () => {
 describe('the payload', () => {
   it('sends MDT fields only for MDT, the app language when none was chosen, and the privacy version', () => {
     const volunteer = toPayload(filled({ birth_date: '1990-01-01', mdt_start: '2026-12-01' }), 'ar', '2026-11');
-    expect(volunteer).toMatchObject({ locale: 'ar', kind: 'volunteer', birth_date: null, mdt_start: null,
+    expect(volunteer).toMatchObject({ locale: 'ar', kind: 'volunteer', gender: null, birth_date: null, mdt_start: null,
       privacy_version: '2026-11', municipality: 'GM0344', capacity: 1 });
     expect(volunteer).not.toHaveProperty('repeat');
     expect(volunteer).not.toHaveProperty('consent');
-    const mdt = toPayload(filled({ kind: 'mdt', locale: 'ti', birth_date: '2005-06-01', mdt_start: '2026-12-01',
+    const mdt = toPayload(filled({ kind: 'mdt', locale: 'ti', gender: 'female', birth_date: '2005-06-01', mdt_start: '2026-12-01',
       mdt_end: '2027-05-01', display_name: ' Sanne ' }), 'nl', '2026-11');
-    expect(mdt).toMatchObject({ locale: 'ti', birth_date: '2005-06-01', mdt_end: '2027-05-01', display_name: 'Sanne' });
+    expect(mdt).toMatchObject({ locale: 'ti', gender: 'female', birth_date: '2005-06-01', mdt_end: '2027-05-01', display_name: 'Sanne' });
   });
 });
 

@@ -105,7 +105,7 @@ def test_a_volunteer_signs_up_in_arabic_and_the_mail_arrives_in_arabic(new_conte
         user = _db.session.scalar(sa.select(User).where(User.email == "laila@example.org"))
         profile = _db.session.get(BuddyProfile, user.id)
         assert (user.locale, user.display_name, user.organisation.code) == ("ar", "ليلى", "GM0344")
-        assert (profile.kind, profile.state, profile.capacity) == ("volunteer", "signed_up", 2)
+        assert (profile.kind, profile.state, profile.capacity, profile.gender) == ("volunteer", "signed_up", 2, None)
         assert profile.languages == ["nl", "ar"] and profile.interests == ["cooking"]  # catalogue order
         assert profile.availability == [{"day": 2, "start": "09:00", "end": "12:00"}]
         assert profile.consent_version == PRIVACY_VERSION
@@ -142,6 +142,8 @@ def test_an_mdt_sign_up_too_old_is_told_at_the_birth_date(new_context, app):
     next_step(page, "kind")
     page.get_by_label("MDT (maatschappelijke diensttijd)").check()
     expect(page.get_by_test_id("hours-target")).to_contain_text("80 uur")
+    expect(page.get_by_test_id("signup-gender").get_by_label("Zeg ik liever niet")).to_be_checked()  # optional
+    page.get_by_test_id("signup-gender").get_by_label("Man").check()
     start = dt.date.today() + dt.timedelta(days=14)
     page.locator("#signup-birth-date").fill(years_ago(31, days=1))
     page.locator("#signup-mdt-start").fill(start.isoformat())

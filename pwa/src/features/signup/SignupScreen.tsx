@@ -263,6 +263,17 @@ export function SignupScreen({ lang }: { lang: Lang }) {
           </>
         )}
 
+        {step === 'kind' && catalogues && (
+          <RadioGroup id="signup-gender"
+            // TRANSLATORS: legend of the optional question about the buddy's gender.
+            legend={_("Geslacht (niet verplicht)")}
+            hint={_("Sommige nieuwkomers voelen zich prettiger bij een maatje van hetzelfde geslacht.")}
+            choices={[...toChoices(catalogues.genders),
+              // TRANSLATORS: a choice for the optional gender question: not saying.
+              { value: '', label: _("Zeg ik liever niet") }]}
+            value={draft.gender} error={errors.gender} onChange={edit('gender')} />
+        )}
+
         {step === 'languages' && catalogues && (
           <CheckboxGroup id="signup-languages" legend={_("Talen die je spreekt")}
             hint={_("Kies alle talen waarin je een gesprek kunt voeren. Een gedeelde taal helpt bij de eerste kennismaking.")}

@@ -14,6 +14,7 @@ export interface SignupDraft {
   repeat: string;
   locale: string; // '' follows the app's language
   kind: string; // '' until chosen: volunteer or mdt (the catalogue's codes)
+  gender: string; // optional: '' says nothing (newcomers may prefer a buddy of their own gender)
   birth_date: string; // YYYY-MM-DD, MDT only
   mdt_start: string;
   mdt_end: string;
@@ -27,7 +28,7 @@ export interface SignupDraft {
 
 export function emptyDraft(): SignupDraft {
   return {
-    display_name: '', email: '', password: '', repeat: '', locale: '', kind: '', birth_date: '',
+    display_name: '', email: '', password: '', repeat: '', locale: '', kind: '', gender: '', birth_date: '',
     mdt_start: '', mdt_end: '', languages: [], interests: [], availability: [], municipality: '',
     capacity: 1, consent: false,
   };
@@ -150,6 +151,7 @@ export function toPayload(draft: SignupDraft, lang: string, privacyVersion: stri
     password: draft.password,
     locale: draft.locale || lang,
     kind: draft.kind,
+    gender: draft.gender || null,
     birth_date: mdt ? draft.birth_date : null,
     mdt_start: mdt ? draft.mdt_start : null,
     mdt_end: mdt ? draft.mdt_end : null,
