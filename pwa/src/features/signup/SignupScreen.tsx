@@ -76,9 +76,13 @@ export function SignupScreen({ lang }: { lang: Lang }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
+  const asked = useRef(lang); // the language of the newest request: an older answer is dropped
+
   async function loadChoices() {
+    asked.current = lang;
     try {
       const [cats, municipalities] = await Promise.all([api.catalogues(lang), places ?? api.municipalities()]);
+      if (asked.current !== lang) return;
       setCatalogues(cats);
       setPlaces(municipalities);
       keep(catalogueKey, cats);
@@ -92,7 +96,8 @@ export function SignupScreen({ lang }: { lang: Lang }) {
 
   // The labels are in the page's language: again after each change of language.
   useEffect(() => {
-    setCatalogues(cached(catalogueKey));
+    const known = cached<Catalogues>(catalogueKey);
+    if (known) setCatalogues(known); // else the previous language's labels until the new ones come
     void loadChoices();
   }, [lang]);
   useEffect(() => {
