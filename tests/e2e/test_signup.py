@@ -11,7 +11,7 @@ from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile
 from backend.catalogues.catalogue import PRIVACY_VERSION
 from backend.extensions import db as _db
-from tests.e2e.conftest import axe_violations, screenshot_in_three_languages
+from tests.e2e.conftest import axe_violations, screenshot_in_three_languages, wait_for_service_worker
 
 PASSWORD = "zon-over-de-vecht"
 
@@ -238,3 +238,29 @@ def test_axe_and_screenshots_of_every_step(new_context):
     page.get_by_test_id("signup-done").wait_for()
     assert axe_violations(page) == []
     screenshots(page, "signup-done")
+
+
+def test_opened_offline_the_page_asks_for_a_connection_for_its_choices(new_context):
+    """The page itself opens from the service worker's cache; its choices need the server once."""
+    context = new_context()
+    page = context.new_page()
+    page.goto("/aanmelden")
+    page.get_by_test_id("signup-step-about").wait_for()
+    wait_for_service_worker(page)
+    page.evaluate("() => sessionStorage.clear()")  # no choices fetched in this tab yet
+    context.set_offline(True)
+    page.reload()
+    page.get_by_test_id("signup-step-about").wait_for()
+    page.locator("#signup-name").fill("Noor")
+    page.locator("#signup-email").fill("noor@example.org")
+    page.locator("#new-password").fill(PASSWORD)
+    page.locator("#repeat-password").fill(PASSWORD)
+    next_step(page, "kind")
+    expect(page.get_by_test_id("choices-missing")).to_contain_text("verbinding")
+    expect(page.locator("form button[type=submit]")).to_be_disabled()
+    context.set_offline(False)  # back online: the choices come by themselves
+    expect(page.get_by_test_id("choices-missing")).to_have_count(0)
+    page.get_by_label("Vrijwilliger").check()
+    page.locator(".step-buttons button.btn-secondary").click()
+    page.get_by_test_id("signup-step-about").wait_for()
+    expect(page.locator("#signup-name")).to_have_value("Noor")  # nothing typed was lost
