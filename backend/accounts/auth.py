@@ -16,7 +16,8 @@ from backend.extensions import login
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # Login (and its kin: activation, reset) has no session yet; its JSON-only body already stops
 # cross-site forms.
-CSRF_EXEMPT_ENDPOINTS = {"auth.Login", "auth.Activate", "auth.PasswordReset", "auth.PasswordResetConfirm"}
+CSRF_EXEMPT_ENDPOINTS = {"auth.Login", "auth.Activate", "auth.PasswordReset", "auth.PasswordResetConfirm",
+                         "buddies.Signup"}  # the public sign-up acts on no session
 
 
 class Claim(NamedTuple):

@@ -3,8 +3,13 @@
 Codes are stable (stored in profiles and synced to phones); labels may be reworded freely.
 Add entries at the end; never reuse a code for another meaning.
 """
+import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
+
+from backend.extensions import db
+from backend.orgs.models import Organisation
 
 # Languages a person speaks (ISO 639-1 or -3 codes). Dutch first: a shared language for matching.
 LANGUAGES = {
@@ -180,3 +185,24 @@ def translated() -> dict:
         domain: [{"code": code, "label": str(label)} for code, label in goals.items()] for domain, goals in GOALS.items()
     }
     return out
+
+
+def municipalities() -> list[dict]:
+    """Return the active municipal branches as [{code, name, province}], by name then code.
+
+    The public sign-up needs them before any login (GET /api/orgs asks for one). Sorted here,
+    not by the database, so SQLite and PostgreSQL (whose collations differ) give the same order.
+    """
+    province = so.aliased(Organisation)
+    rows = db.session.execute(
+        sa.select(Organisation.code, Organisation.name, province.name)
+        .join(province, Organisation.parent_id == province.id, isouter=True)
+        .where(Organisation.kind == "municipality", Organisation.active.is_(True)))
+    out = [{"code": code, "name": name, "province": parent or ""} for code, name, parent in rows]
+    return sorted(out, key=municipality_order)
+
+
+def municipality_order(entry: dict) -> tuple:
+    """Sort key of a municipality: its name without case or a leading "'s-", then its code."""
+    name = entry["name"].casefold()
+    return (name.removeprefix("'s-"), entry["code"])

@@ -3,7 +3,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from backend.catalogues import catalogue
-from backend.catalogues.schemas import CataloguesSchema
+from backend.catalogues.schemas import CataloguesSchema, MunicipalitySchema
 
 bp = Blueprint("catalogues", __name__, url_prefix="/api/catalogues",
                description="Translated catalogues: languages, interests, goals, categories...")
@@ -29,3 +29,16 @@ class Catalogues(MethodView):
         carries an ETag: send it back as If-None-Match to get a 304 when nothing changed.
         """
         return catalogue.translated()
+
+
+@bp.route("/municipalities")
+class Municipalities(MethodView):
+    @bp.etag
+    @bp.response(200, MunicipalitySchema(many=True))
+    def get(self):
+        """Return the active municipal branches a buddy can sign up in, by name (public, no login).
+
+        The `code` is what POST /api/buddies/signup takes as `municipality`. Names are proper
+        names, the same in every language. Carries an ETag like GET /api/catalogues.
+        """
+        return catalogue.municipalities()

@@ -27,3 +27,11 @@ class CataloguesSchema(ma.Schema):
     consent_kinds = _entries()
     privacy_version = ma.fields.String(
         metadata={"description": "The version of the privacy statement a sign-up consents to"})
+
+
+class MunicipalitySchema(ma.Schema):
+    """A municipal branch, for the public sign-up's choice of municipality."""
+
+    code = ma.fields.String(metadata={"description": "CBS code (GM0344): the sign-up's `municipality`"})
+    name = ma.fields.String()
+    province = ma.fields.String(metadata={"description": "The province's name, to tell look-alikes apart"})

@@ -1,7 +1,7 @@
 // The one way to reach the server: JSON in and out, CSRF header, language header, typed errors.
 import { ApiError, NetworkError } from './errors';
 import { _ } from './i18n';
-import type { DeviceSession, PullRequest, PullResponse, PushRequest, PushResponse, SessionResponse } from './types';
+import type { CatalogueLists, DeviceSession, Municipality, PullRequest, PullResponse, PushRequest, PushResponse, SessionResponse } from './types';
 
 export { ApiError, NetworkError } from './errors';
 
@@ -30,6 +30,7 @@ export function onUnauthorized(cb: () => void): () => void {
 // Routes used without a session (no CSRF token to send, and a 401 there is no ended session).
 const PUBLIC = new Set([
   '/api/auth/login', '/api/auth/activate', '/api/auth/password-reset', '/api/auth/password-reset/confirm',
+  '/api/buddies/signup',
 ]);
 
 async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
@@ -149,4 +150,19 @@ export function postJson<T>(path: string, body: unknown = {}): Promise<T> {
 
 export function patchJson<T>(path: string, body: unknown): Promise<T> {
   return request('PATCH', path, body);
+}
+
+// The translated catalogues (languages, interests, kinds of buddy...) in this language; public.
+export function catalogues(lang: string): Promise<CatalogueLists> {
+  return request('GET', `/api/catalogues?lang=${encodeURIComponent(lang)}`);
+}
+
+// The municipal branches one can sign up in, by name; public.
+export function municipalities(): Promise<Municipality[]> {
+  return request('GET', '/api/catalogues/municipalities');
+}
+
+// The public buddy sign-up (no login): 202 also for a known address (its owner gets a mail).
+export async function signUpBuddy(payload: Record<string, unknown>): Promise<void> {
+  await request<{ status: string }>('POST', '/api/buddies/signup', payload);
 }

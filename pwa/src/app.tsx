@@ -72,7 +72,8 @@ type PublicProps = { lang: Lang };
 const ActivateScreen = screen<PublicProps>(() => import('./features/activate/ActivateScreen').then((m) => m.ActivateScreen));
 const ResetScreen = screen<PublicProps>(() => import('./features/activate/ResetScreen').then((m) => m.ResetScreen));
 const ForgotScreen = screen<PublicProps>(() => import('./features/activate/ForgotScreen').then((m) => m.ForgotScreen));
-const PUBLIC_PATHS = new Set(['/activeren', '/wachtwoord-herstellen', '/wachtwoord-vergeten']);
+const SignupScreen = screen<PublicProps>(() => import('./features/signup/SignupScreen').then((m) => m.SignupScreen));
+const PUBLIC_PATHS = new Set(['/activeren', '/wachtwoord-herstellen', '/wachtwoord-vergeten', '/aanmelden']);
 
 // Links from before the router (#/profiel) open the same screen at its path: at start, and when
 // one is followed inside the open app (the router hears popstate, not hashchange).
@@ -124,6 +125,7 @@ export function App() {
         <Route path="/activeren" component={ActivateScreen} lang={lang} />
         <Route path="/wachtwoord-herstellen" component={ResetScreen} lang={lang} />
         <Route path="/wachtwoord-vergeten" component={ForgotScreen} lang={lang} />
+        <Route path="/aanmelden" component={SignupScreen} lang={lang} />
       </Router>
     );
   } else if (current.status === 'loading') {

@@ -149,3 +149,26 @@ export interface MatchOfferData {
   evaluated: boolean;
   created_at: string | null;
 }
+
+// A catalogue entry from GET /api/catalogues: a stable code and its label in the asked language.
+export interface CatalogueEntry {
+  code: string;
+  label: string;
+}
+
+// The part of GET /api/catalogues the sign-up reads, as the API sends it: lists in catalogue order
+// (features/catalogues keeps them as code -> label maps for the logged-in screens).
+export interface CatalogueLists {
+  languages: CatalogueEntry[];
+  interests: CatalogueEntry[];
+  buddy_kinds: CatalogueEntry[];
+  genders: CatalogueEntry[];
+  privacy_version: string;
+}
+
+// A municipal branch from GET /api/catalogues/municipalities.
+export interface Municipality {
+  code: string;
+  name: string;
+  province: string;
+}

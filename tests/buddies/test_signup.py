@@ -159,3 +159,11 @@ def test_a_failing_mail_server_undoes_nothing(client, db, monkeypatch, make_user
     assert client.post("/api/buddies/signup", json=payload).status_code == 202
     assert db.session.scalar(sa.select(User).where(User.email == payload["email"])) is not None
     assert told == [payload["email"]]  # the coordinators still hear of the new buddy
+
+
+def test_a_logged_in_device_can_sign_someone_up_without_a_csrf_token(client, auth, make_user):
+    """The public page sends no session token; the sign-up acts on no session, so none is asked."""
+    make_user("buddy", email="al-ingelogd@example.org")
+    assert auth.login("al-ingelogd@example.org").status_code == 200
+    response = client.post("/api/buddies/signup", json=signup_payload(email="vriendin@example.org"))
+    assert response.status_code == 202, response.json

@@ -194,6 +194,7 @@ PUBLIC_SCREENS = {
     "activate": ("/activeren", "activate-form"),
     "reset": ("/wachtwoord-herstellen#a-link-secret", "reset-form"),
     "forgot": ("/wachtwoord-vergeten", "forgot-form"),
+    "signup": ("/aanmelden", "signup-step-about"),  # its other steps: tests/e2e/test_signup.py
 }
 SCREENS.update(PUBLIC_SCREENS)
 

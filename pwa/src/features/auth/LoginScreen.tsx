@@ -103,6 +103,10 @@ export function LoginScreen() {
           _("Wachtwoord vergeten?")
         }</a></li>
         <li><a href="/activeren" data-testid="activate-link">{_("Ik heb een activeringscode")}</a></li>
+        <li><a href="/aanmelden" data-testid="signup-link">{
+          // TRANSLATORS: link on the login screen to the public sign-up page for new buddies (volunteers).
+          _("Nieuw hier? Word maatje")
+        }</a></li>
       </ul>
     </section>
   );
