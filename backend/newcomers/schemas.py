@@ -4,7 +4,7 @@ import datetime as dt
 import marshmallow as ma
 from flask_babel import gettext
 
-from backend.accounts.schemas import AvailabilitySlotSchema, DisplayName, validate_locale
+from backend.accounts.schemas import ActivationCodeSchema, AvailabilitySlotSchema, DisplayName, validate_locale
 from backend.buddies.models import KINDS
 from backend.catalogues.catalogue import CATEGORIES, DUTCH_LEVELS, LEARNING_ROUTES
 from backend.catalogues.validate import Goals, code, code_list
@@ -115,6 +115,8 @@ class IntakeSchema(IntakeSummarySchema):
 class IntakeCreatedSchema(IntakeSchema):
     activation_code = ma.fields.String(metadata={
         "description": "Shown once: the newcomer activates the account with it (valid 14 days)"})
+    activation = ma.fields.Nested(ActivationCodeSchema, metadata={
+        "description": "The same code with its expiry, link and QR code, to show the newcomer's phone"})
 
 
 class NewcomerQuerySchema(ma.Schema):

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from backend.accounts import sessions
 from backend.accounts.models import User
 from backend.accounts.service import create_pending_user, get_user_by_email, normalise_email, record_profile
-from backend.accounts.tokens import issue_activation_code
+from backend.accounts.tokens import activation_card, activation_expiry, issue_activation_code
 from backend.audit.service import log_read
 from backend.buddies.service import get_municipality
 from backend.catalogues.catalogue import PRIVACY_VERSION
@@ -88,6 +88,7 @@ def create_intake(coordinator: User, data: dict) -> NewcomerIntake:
     db.session.commit()
     intake = with_waiting(intake)
     intake.activation_code = code
+    intake.activation = activation_card(code, activation_expiry(user), user.locale)
     return intake
 
 

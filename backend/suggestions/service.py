@@ -200,6 +200,7 @@ def suggestions(user, newcomer_id, language=None, max_km=None, kind=None, limit=
     Logs the read of the newcomer's intake (audit: "intake").
     """
     intake = _readable_intake(user, newcomer_id)
+    organisation_id = intake.organisation_id
     max_km = scoring.DEFAULT_MAX_KM if max_km is None else max_km
     today = _today()
     newcomer = newcomer_of(intake)
@@ -217,8 +218,7 @@ def suggestions(user, newcomer_id, language=None, max_km=None, kind=None, limit=
         "candidates": len(order),
         "suggestions": [_suggestion(scoring.score(newcomer, b, today, max_km), b, names) for b in top],
     }
-    audit.log_read(user, intake.user_id, intake.organisation_id, "intake")
-    db.session.commit()
+    audit.log_reads_and_commit(user, [(result["newcomer_id"], organisation_id)], "intake")
     return result
 
 
@@ -282,8 +282,6 @@ def waiting_list_proposal(user, code, max_km=None, kind=None) -> dict:
             reason = "no_capacity" if i in best else "no_admissible_buddy"
             unplaced.append({"newcomer_id": newcomer.id, "newcomer_name": names.get(newcomer.id, ""),
                              "reason": reason, "message": str(UNPLACED[reason]), "best": one_at_a_time})
-    for intake in intakes:
-        audit.log_read(user, intake.user_id, intake.organisation_id, "intake")
-    db.session.commit()
+    audit.log_reads_and_commit(user, [(i.user_id, i.organisation_id) for i in intakes], "intake")
     return {"organisation": org.code, "newcomers": len(newcomers), "buddies": len(buddies),
             "total": round(result.total, 2), "pairs": placed, "unplaced": unplaced}

@@ -40,6 +40,19 @@ def test_intake_makes_a_pending_account_with_an_activation_code(auth, db, as_coo
     assert db.session.scalar(sa.select(sa.func.count()).select_from(AccountToken).where(AccountToken.user_id == user.id)) == 1
 
 
+def test_the_intake_answer_holds_the_whole_activation_card(auth, client, as_coordinator):
+    """The coordinator shows the newcomer's phone the QR code at once; that code is the one that works."""
+    as_coordinator("GM0344")
+    body = auth.post("/api/newcomers", json=intake()).json
+    card = body["activation"]
+    assert card["code"] == body["activation_code"]
+    assert card["url"].endswith(f"/activeren?lang=ar#{card['code']}") and card["qr_svg"].startswith("<svg")
+    assert card["expires_at"]
+    auth.logout()
+    activated = client.post("/api/auth/activate", json={"code": card["code"], "password": "een-goed-wachtwoord"})
+    assert activated.status_code == 200, activated.json
+
+
 def test_usernames_are_proposed_unique(auth, as_coordinator):
     as_coordinator("GM0344")
     first = auth.post("/api/newcomers", json=intake()).json

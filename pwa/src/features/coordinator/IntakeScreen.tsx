@@ -47,7 +47,9 @@ function fieldErrors(error: unknown): Errors {
   return Object.fromEntries(Object.entries(error.errors).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)]));
 }
 
-function Created({ newcomer, code }: { newcomer: Newcomer & { activation_code: string }; code: ActivationCode | null }) {
+type Created = Newcomer & { activation_code: string; activation: ActivationCode };
+
+function Created({ newcomer }: { newcomer: Created }) {
   return (
     <>
       <p class="form-success" role="status" data-testid="intake-saved">
@@ -56,10 +58,7 @@ function Created({ newcomer, code }: { newcomer: Newcomer & { activation_code: s
       {newcomer.username && (
         <p>{/* TRANSLATORS: a label: the name to log in with */ _("Gebruikersnaam")}: <strong class="code" dir="ltr" data-testid="intake-username">{newcomer.username}</strong></p>
       )}
-      {code ? <ActivationCard code={code} name={newcomer.display_name} /> : (
-        // Without the QR code (its request failed): the code the intake itself returned.
-        <p>{_("Activatiecode")}: <strong class="code" data-testid="activation-code">{newcomer.activation_code}</strong></p>
-      )}
+      <ActivationCard code={newcomer.activation} name={newcomer.display_name} />
       <div class="actions">
         <a class="btn btn-primary" href={`/coordinatie/nieuwkomers/${newcomer.id}/suggesties`} data-testid="to-suggestions">
           <Icon name="people" /> <span>{/* TRANSLATORS: a button and a title: the suggested buddies for this newcomer */ _("Maatjes zoeken")}</span>
@@ -81,7 +80,7 @@ export function IntakeScreen({ user }: ScreenProps) {
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ newcomer: Newcomer & { activation_code: string }; code: ActivationCode | null } | null>(null);
+  const [done, setDone] = useState<Created | null>(null);
   const [touched, setTouched] = useState(false);
   useLeaveGuard(touched && !done, _("De inschrijving is nog niet bewaard. Wil je deze pagina toch verlaten?"));
 
@@ -111,11 +110,8 @@ export function IntakeScreen({ user }: ScreenProps) {
     if (!body.email?.trim()) delete body.email;
     setBusy(true);
     try {
-      const newcomer = await coordinatorApi.createNewcomer(body);
-      // The intake answers the code alone; the coordinator's code route also draws its QR code
-      // (it ends the first code: only the one shown works).
-      const code = await coordinatorApi.activationCode(newcomer.id).catch(() => null);
-      setDone({ newcomer, code });
+      // The answer holds the activation code with its link and QR code, shown at once.
+      setDone(await coordinatorApi.createNewcomer(body));
       window.scrollTo(0, 0);
     } catch (error) {
       setErrors(fieldErrors(error));
@@ -129,7 +125,7 @@ export function IntakeScreen({ user }: ScreenProps) {
     <section class="screen coordinator intake" data-testid="intake" aria-labelledby="intake-title">
       <BackLink href="/coordinatie" />
       <h1 id="intake-title">{_("Nieuwkomer inschrijven")}</h1>
-      {done ? <Created {...done} /> : (
+      {done ? <Created newcomer={done} /> : (
         <form onSubmit={save} noValidate>
           {/* TRANSLATORS: a heading in the intake form: who the newcomer is. */}
           <h2>{_("Persoon")}</h2>

@@ -263,7 +263,8 @@ export const coordinatorApi = {
   dashboard: () => getJson<Dashboard>('/api/dashboard'),
   reads: (page = 1) => getJson<ProfileRead[]>(`/api/audit/reads${query({ page, page_size: 50 })}`),
   newcomers: (waiting?: boolean) => getJson<NewcomerSummary[]>(`/api/newcomers${query({ waiting: waiting === undefined ? undefined : String(waiting) })}`),
-  createNewcomer: (body: NewIntake) => postJson<Newcomer & { activation_code: string }>('/api/newcomers', body),
+  createNewcomer: (body: NewIntake) =>
+    postJson<Newcomer & { activation_code: string; activation: ActivationCode }>('/api/newcomers', body),
   newcomer: (newcomerId: string) => getJson<Newcomer>(`/api/newcomers/${id(newcomerId)}`),
   updateNewcomer: (newcomerId: string, body: Partial<IntakeFields>) => patchJson<Newcomer>(`/api/newcomers/${id(newcomerId)}`, body),
   activationCode: (userId: string) => postJson<ActivationCode>(`/api/accounts/${id(userId)}/activation-code`),
