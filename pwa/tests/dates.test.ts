@@ -1,6 +1,7 @@
 // Dates, times and digits in the app's language; the catalog fills in where Intl has no data.
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDateTime, hourChoices, intlKnows, minuteChoices, uses24Hour, weekdayName } from '../src/i18n/dates';
+import { dayChoices, formatDateTime, hourChoices, intlKnows, minuteChoices, monthChoices, uses24Hour, weekdayName, yearChoices } from '../src/i18n/dates';
+import { joinDate } from '../src/ui/DateSelect';
 import { format, formatNumber, ngettext, setCatalog } from '../src/i18n';
 import type { Catalog } from '../src/i18n/catalog';
 
@@ -89,5 +90,28 @@ describe('digits follow one rule per language', () => {
     expect(format('Hallo {name}!', { name: 'Amal 2' })).toBe('Hallo Amal 2!'); // typed text stays as typed
     setCatalog('nl', null);
     expect(format('Moment {n}', { n: 3 })).toBe('Moment 3');
+  });
+});
+
+describe('date choices (DateSelect: no native date input, which follows the browser)', () => {
+  it('names the months in the language, from the catalog where Intl has none', () => {
+    expect(monthChoices('nl', identity)[2]).toEqual({ value: '03', label: 'maart' });
+    expect(monthChoices('ti', t, false)[10]).toEqual({ value: '11', label: 'ሕዳር' });
+    expect(monthChoices('fa', identity)[0]!.label).not.toMatch(/[a-z]/); // Gregorian, in Farsi
+  });
+
+  it('writes days and years in the language digits, newest year first for a long range', () => {
+    expect(dayChoices('fa')[11]).toEqual({ value: '12', label: '۱۲' });
+    const years = yearChoices('nl', 1990, 2026);
+    expect(years[0]).toEqual({ value: '2026', label: '2026' });
+    expect(years.at(-1)!.value).toBe('1990');
+    expect(yearChoices('nl', 2025, 2027).map((y) => y.value)).toEqual(['2025', '2026', '2027']);
+  });
+
+  it('gives a date only when all three parts make a real day', () => {
+    expect(joinDate({ day: '29', month: '02', year: '2024' })).toBe('2024-02-29');
+    expect(joinDate({ day: '29', month: '02', year: '2026' })).toBe('');
+    expect(joinDate({ day: '31', month: '04', year: '2026' })).toBe('');
+    expect(joinDate({ day: '', month: '04', year: '2026' })).toBe('');
   });
 });

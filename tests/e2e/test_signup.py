@@ -122,6 +122,15 @@ def test_a_volunteer_signs_up_in_arabic_and_the_mail_arrives_in_arabic(new_conte
     expect(page.locator("#signup-name")).to_have_value("")
 
 
+def pick_date(page, field_id, iso):
+    """Choose a date in a DateSelect: day, month and year lists in the app's language."""
+    year, month, day = iso.split("-")
+    field = page.locator(f"#{field_id}")
+    field.locator("select[data-part=day]").select_option(day)
+    field.locator("select[data-part=month]").select_option(month)
+    field.locator("select[data-part=year]").select_option(year)
+
+
 def years_ago(years, days=0):
     today = dt.date.today()
     try:
@@ -145,12 +154,12 @@ def test_an_mdt_sign_up_too_old_is_told_at_the_birth_date(new_context, app):
     expect(page.get_by_test_id("signup-gender").get_by_label("Zeg ik liever niet")).to_be_checked()  # optional
     page.get_by_test_id("signup-gender").get_by_label("Man").check()
     start = dt.date.today() + dt.timedelta(days=14)
-    page.locator("#signup-birth-date").fill(years_ago(31, days=1))
-    page.locator("#signup-mdt-start").fill(start.isoformat())
-    page.locator("#signup-mdt-end").fill((start + dt.timedelta(days=120)).isoformat())
+    pick_date(page, "signup-birth-date", years_ago(31, days=1))
+    pick_date(page, "signup-mdt-start", start.isoformat())
+    pick_date(page, "signup-mdt-end", (start + dt.timedelta(days=120)).isoformat())
     page.locator("form button[type=submit]").click()
     expect(page.locator("#signup-birth-date-error")).to_contain_text("12 tot en met 30")
-    expect(page.locator("#signup-birth-date")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#signup-birth-date select[data-part=year]")).to_have_attribute("aria-invalid", "true")
     page.get_by_test_id("signup-step-kind").wait_for()  # still here
 
     # The server says the same, at the same field, when the page's check is passed by (an old
@@ -163,7 +172,7 @@ def test_an_mdt_sign_up_too_old_is_told_at_the_birth_date(new_context, app):
     assert response.status == 422 and "birth_date" in response.json()["errors"]
 
     # A birth date inside the range goes on.
-    page.locator("#signup-birth-date").fill(years_ago(19))
+    pick_date(page, "signup-birth-date", years_ago(19))
     next_step(page, "languages")
     with app.app_context():
         assert _db.session.scalar(sa.select(User).where(User.email == "daan@example.org")) is None
@@ -211,9 +220,9 @@ def test_axe_and_screenshots_of_every_step(new_context):
     page.locator("#new-password").fill(PASSWORD)
     page.locator("#repeat-password").fill(PASSWORD)
     steps = [("about", None), ("kind", lambda: (page.get_by_label("MDT (maatschappelijke diensttijd)").check(),
-                                                page.locator("#signup-birth-date").fill(years_ago(19)),
-                                                page.locator("#signup-mdt-start").fill(dt.date.today().isoformat()),
-                                                page.locator("#signup-mdt-end").fill(
+                                                pick_date(page, "signup-birth-date", years_ago(19)),
+                                                pick_date(page, "signup-mdt-start", dt.date.today().isoformat()),
+                                                pick_date(page, "signup-mdt-end", 
                                                     (dt.date.today() + dt.timedelta(days=150)).isoformat()))),
              ("languages", lambda: page.get_by_label("Nederlands", exact=True).check()),
              ("interests", lambda: page.get_by_label("Koken").check()),

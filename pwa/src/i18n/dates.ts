@@ -164,3 +164,24 @@ export function minuteChoices(lang: string, step = 5, keep?: string): Choice[] {
   }
   return minutes.map((m) => ({ value: String(m).padStart(2, '0'), label: formatNumber(m, lang, 2) }));
 }
+
+// The days 1-31 as "DD" values, in the language's digits.
+export function dayChoices(lang: string): Choice[] {
+  return Array.from({ length: 31 }, (_unused, i) => ({ value: String(i + 1).padStart(2, '0'), label: formatNumber(i + 1, lang) }));
+}
+
+// The twelve months as "MM" values, named in the language (the catalog's names where Intl has none).
+export function monthChoices(lang: string, t: Translate, known = intlKnows(lang)): Choice[] {
+  const names = known
+    ? Array.from({ length: 12 }, (_unused, m) =>
+        new Intl.DateTimeFormat(dateLocale(lang), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, m, 1))))
+    : catalogNames(t).months;
+  return names.map((label, m) => ({ value: String(m + 1).padStart(2, '0'), label }));
+}
+
+// The years from `from` to `to` as "YYYY" values, newest first when the range is long (birth years).
+export function yearChoices(lang: string, from: number, to: number): Choice[] {
+  const years = Array.from({ length: Math.max(0, to - from + 1) }, (_unused, i) => from + i);
+  if (years.length > 10) years.reverse();
+  return years.map((y) => ({ value: String(y), label: formatNumber(y, lang, 4) }));
+}

@@ -115,6 +115,18 @@ export function weekdayName(day: number): string {
   return dates.weekdayName(day, lang, _);
 }
 
+export function dayChoices(): dates.Choice[] {
+  return dates.dayChoices(lang);
+}
+
+export function monthChoices(): dates.Choice[] {
+  return dates.monthChoices(lang, _);
+}
+
+export function yearChoices(from: number, to: number): dates.Choice[] {
+  return dates.yearChoices(lang, from, to);
+}
+
 export function hourChoices(): dates.Choice[] {
   return dates.hourChoices(lang);
 }

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { _, formatDate, formatDateTime, formatNumber, weekdayName } from '../../i18n';
 import { T } from '../../i18n/T';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { DateSelect } from '../../ui/DateSelect';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
 import { label } from '../catalogues/catalogues';
@@ -57,8 +57,8 @@ function NextStep({ buddy, onDone }: { buddy: Buddy; onDone: (b: Buddy) => void 
     <section class="panel" aria-labelledby="next-step-title" data-testid="next-step">
       <h2 id="next-step-title">{/* TRANSLATORS: a heading: the buddy's next vetting step */ _("Volgende stap")}</h2>
       {next.includes('vog_received') && (
-        <Field id="vog-date" type="date" label={_("Datum van de VOG")} value={vogDate} max={new Date().toISOString().slice(0, 10)}
-          onInput={(e) => setVogDate(e.currentTarget.value)} />
+        <DateSelect id="vog-date" label={_("Datum van de VOG")} value={vogDate}
+          min={`${new Date().getFullYear() - 5}-01-01`} max={new Date().toISOString().slice(0, 10)} onChange={setVogDate} />
       )}
       <div class="field">
         <label for="step-note">{_("Notitie (mag je leeg laten)")}</label>

@@ -6,6 +6,7 @@ import { ApiError } from '../../api';
 import { _, LANGUAGES } from '../../i18n';
 import type { Slot } from '../../types';
 import { Button } from '../../ui/Button';
+import { DateSelect } from '../../ui/DateSelect';
 import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
 import type { ScreenProps } from '../../ui/screen';
@@ -142,8 +143,9 @@ export function IntakeScreen({ user }: ScreenProps) {
             onChange={set('locale')} error={errors.locale} />
           <SelectField id="intake-category" label={/* TRANSLATORS: a label: the newcomer's category (e.g. refugee permit holder) */ _("Categorie")} options={catalogues.categories}
             value={intake.category} onChange={set('category')} error={errors.category} />
-          <Field id="intake-arrival_date" type="date" label={_("Aankomst in Nederland")} value={intake.arrival_date ?? ''}
-            error={errors.arrival_date} onInput={(e) => set('arrival_date')(e.currentTarget.value || null)} />
+          <DateSelect id="intake-arrival_date" label={_("Aankomst in Nederland")} value={intake.arrival_date ?? ''}
+            min="1950-01-01" max={new Date().toISOString().slice(0, 10)}
+            error={errors.arrival_date} onChange={(v) => set('arrival_date')(v || null)} />
           <SelectField id="intake-gender" label={/* TRANSLATORS: a label: a person's gender */ _("Gender")} options={catalogues.genders} value={intake.gender ?? ''}
             onChange={(v) => set('gender')(v || null)} optional error={errors.gender} />
           <SelectField id="intake-municipality" label={/* TRANSLATORS: a label: the municipality where the newcomer lives */ _("Gemeente")}

@@ -10,6 +10,7 @@ import { _, formatNumber, LANGUAGES, ngettext, type Lang } from '../../i18n';
 import { T } from '../../i18n/T';
 import type { CatalogueLists, Municipality } from '../../types';
 import { Button } from '../../ui/Button';
+import { DateSelect } from '../../ui/DateSelect';
 import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
 import { useTitle } from '../../ui/useTitle';
@@ -119,7 +120,7 @@ export function SignupScreen({ lang }: { lang: Lang }) {
     setDraft((d) => ({ ...d, [key]: value }));
     setMessage('');
   };
-  const input = (key: 'display_name' | 'email' | 'birth_date' | 'mdt_start' | 'mdt_end') =>
+  const input = (key: 'display_name' | 'email') =>
     (e: { currentTarget: HTMLInputElement }) => edit(key)(e.currentTarget.value);
 
   function go(next: Step) {
@@ -245,14 +246,16 @@ export function SignupScreen({ lang }: { lang: Lang }) {
             </ul>
             {draft.kind === 'mdt' && (
               <div class="mdt" data-testid="mdt-fields">
-                <Field id="signup-birth-date" type="date" max={today}
+                <DateSelect id="signup-birth-date" max={today} min={`${Number(today.slice(0, 4)) - 31}-01-01`}
                   // TRANSLATORS: label of the date-of-birth field (civic service is for ages 12 to 30).
                   label={_("Geboortedatum")}
-                  value={draft.birth_date} error={errors.birth_date} onInput={input('birth_date')} />
-                <Field id="signup-mdt-start" label={_("Begin van je diensttijd")} type="date"
-                  value={draft.mdt_start} error={errors.mdt_start} onInput={input('mdt_start')} />
-                <Field id="signup-mdt-end" label={_("Einde van je diensttijd")} type="date" min={draft.mdt_start || undefined}
-                  value={draft.mdt_end} error={errors.mdt_end} onInput={input('mdt_end')} />
+                  value={draft.birth_date} error={errors.birth_date} onChange={edit('birth_date')} />
+                <DateSelect id="signup-mdt-start" label={_("Begin van je diensttijd")}
+                  min={`${Number(today.slice(0, 4)) - 1}-01-01`} max={`${Number(today.slice(0, 4)) + 2}-12-31`}
+                  value={draft.mdt_start} error={errors.mdt_start} onChange={edit('mdt_start')} />
+                <DateSelect id="signup-mdt-end" label={_("Einde van je diensttijd")}
+                  min={`${Number(today.slice(0, 4)) - 1}-01-01`} max={`${Number(today.slice(0, 4)) + 3}-12-31`}
+                  value={draft.mdt_end} error={errors.mdt_end} onChange={edit('mdt_end')} />
                 <p class="notice" data-testid="hours-target">
                   {
                     // TRANSLATORS: {n} is the number of hours an MDT buddy gives during the service period (80).
