@@ -172,3 +172,12 @@ def screenshot_in_three_languages(page, name, target=None):
         (target or page).screenshot(path=path, **({} if target else {"full_page": True}))
     page.get_by_test_id("language-picker").select_option("nl")
     page.locator("html[lang=nl]").wait_for(state="attached")
+
+
+def pick_date(page, field_id, iso):
+    """Choose a date in a DateSelect: day, month and year lists in the app's language."""
+    year, month, day = iso.split("-")
+    field = page.locator(f"#{field_id}")
+    field.locator("select[data-part=day]").select_option(day)
+    field.locator("select[data-part=month]").select_option(month)
+    field.locator("select[data-part=year]").select_option(year)

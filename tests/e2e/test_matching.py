@@ -1,6 +1,7 @@
 """Issue 9's screens in real Chromium: a proposal answered on the phone (offline too), approved by
 the coordinator, then each party's page of the other; the coordinator's screens stay out of the
 precache; axe and 360 px screenshots of every new screen in Dutch, Arabic and Tigrinya."""
+import datetime as dt
 import re
 import uuid
 
@@ -9,7 +10,7 @@ from playwright.sync_api import expect
 
 from backend.config import ROOT
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
+from tests.e2e.conftest import axe_violations, log_in, pick_date, wait_for_service_worker
 from tests.matching.conftest import add_intake, add_profile, set_user
 
 DIST = ROOT / "pwa" / "dist"
@@ -409,7 +410,8 @@ def test_vetting_records_the_vog_with_its_date_and_who(new_context, app, make_us
     page.get_by_test_id("next-step").wait_for()
     expect(page.get_by_test_id("buddy-state")).to_contain_text("Kennismaking gehad")
     expect(page.get_by_test_id("step-vog_received")).to_be_disabled()  # the VOG's date first
-    page.get_by_label("Datum van de VOG").fill("2026-11-02")
+    vog_date = (dt.date.today() - dt.timedelta(days=28)).isoformat()
+    pick_date(page, "vog-date", vog_date)
     page.get_by_label("Notitie (mag je leeg laten)").fill("Origineel gezien")
     page.get_by_test_id("step-vog_received").click()
     expect(page.get_by_test_id("buddy-state")).to_contain_text("VOG ontvangen")

@@ -11,7 +11,7 @@ from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile
 from backend.catalogues.catalogue import PRIVACY_VERSION
 from backend.extensions import db as _db
-from tests.e2e.conftest import axe_violations, screenshot_in_three_languages, wait_for_service_worker
+from tests.e2e.conftest import axe_violations, pick_date, screenshot_in_three_languages, wait_for_service_worker
 
 PASSWORD = "zon-over-de-vecht"
 
@@ -120,15 +120,6 @@ def test_a_volunteer_signs_up_in_arabic_and_the_mail_arrives_in_arabic(new_conte
     page.goto("/aanmelden")
     page.get_by_test_id("signup-step-about").wait_for()
     expect(page.locator("#signup-name")).to_have_value("")
-
-
-def pick_date(page, field_id, iso):
-    """Choose a date in a DateSelect: day, month and year lists in the app's language."""
-    year, month, day = iso.split("-")
-    field = page.locator(f"#{field_id}")
-    field.locator("select[data-part=day]").select_option(day)
-    field.locator("select[data-part=month]").select_option(month)
-    field.locator("select[data-part=year]").select_option(year)
 
 
 def years_ago(years, days=0):
