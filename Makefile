@@ -38,7 +38,7 @@ demo: migrate
 
 ## Serve the app with demo data on http://127.0.0.1:$(PORT) (SQLite in instance/).
 run: pwa demo
-	MAATJE_INSECURE_COOKIES=1 $(FLASK) run --host 127.0.0.1 --port $(PORT)
+	MAATJE_INSECURE_COOKIES=1 MAIL_LOG_BODY=1 $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 ## Chromium for the end-to-end tests: installed from Debian when we are root.
 chromium:

@@ -10,6 +10,9 @@ def create_app(config=cfg.Config):
     app.config.from_object(config)
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or cfg._secret_key()
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"] or cfg.database_url()
+    if app.config["MAIL_SERVER"] and not app.config["PUBLIC_URL"] and not app.testing:
+        # Links in mails would take the request's Host header, which the sender chooses (mail/messages.app_url).
+        raise RuntimeError("PUBLIC_URL must be set when MAIL_SERVER is (the app's address for links in mails)")
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = cfg.engine_options(app.config["SQLALCHEMY_DATABASE_URI"],
                                                                  app.config["DB_LOCK_TIMEOUT"])
     register_extensions(app)

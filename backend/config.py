@@ -110,6 +110,9 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_FROM = os.environ.get("MAIL_FROM", "Maatje <noreply@maatje.invalid>")
     MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
+    # Without MAIL_SERVER a mail is logged: its whole text (reset and activation links included)
+    # only when this is set (`make run`), in debug or in tests; else only that one was not sent.
+    MAIL_LOG_BODY = os.environ.get("MAIL_LOG_BODY") == "1"
     # The address of the app as users reach it, for links in mail (https://maatje.example.nl).
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
 

@@ -2,8 +2,7 @@
 import datetime as dt
 
 import sqlalchemy as sa
-from flask import current_app
-from flask_babel import force_locale, gettext, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from backend import mail
@@ -108,19 +107,8 @@ def _after_signup(user, coordinators):
 def _tell_owner(email: str) -> None:
     """Tell the owner of a known address that someone signed up with it (instead of a second account)."""
     user = get_user_by_email(email)
-    if user is None:
-        return
-    with force_locale(user.locale or "nl"):
-        subject = gettext("Aanmelding bij Maatje")
-        text = gettext(
-            "Iemand heeft zich met dit e-mailadres aangemeld als maatje. Er is al een account met dit "
-            "adres, dus we hebben geen tweede gemaakt. Was jij het? Log dan in met je wachtwoord, of "
-            "vraag een nieuw wachtwoord aan. Was jij het niet? Dan hoef je niets te doen."
-        )
-    try:
-        mail.send(user.email, subject, text)
-    except mail.MailError:
-        current_app.logger.warning("sign-up with a known address: the mail to its owner failed")
+    if user is not None:
+        mail.send_known_address(user)
 
 
 def _branch_or_403(coordinator: User) -> Organisation:

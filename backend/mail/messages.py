@@ -24,7 +24,13 @@ class Message:
 
 
 def app_url(path: str = "/") -> str:
-    """Return an address in the app as users reach it: PUBLIC_URL, else this request's host."""
+    """Return an address in the app as users reach it: PUBLIC_URL, else this request's host.
+
+    The request's Host header is the sender's to choose: a reset asked for someone else's
+    address with `Host: evil.example` would mail them a link to that site, token included. So
+    with a mail server, PUBLIC_URL is required (create_app refuses to start without it; tests
+    may do without); without one, mails only go to the log.
+    """
     base = current_app.config.get("PUBLIC_URL") or (request.host_url if has_request_context() else "")
     return base.rstrip("/") + path
 
@@ -120,7 +126,11 @@ def send_password_reset(user, link: str) -> None:
 
 
 def send_signup_confirmation(user) -> bool:
-    """Confirm to a new buddy that the sign-up arrived and tell what comes next."""
+    """Confirm to a new buddy that the sign-up arrived and tell what comes next.
+
+    Sent after the answer (deliver_later), like every mail of the public sign-up: a known address
+    gets another mail (send_known_address), and the time the answer takes must not tell which.
+    """
     if not user.email:
         return False
     locale = _locale(user)
@@ -141,11 +151,35 @@ def send_signup_confirmation(user) -> bool:
             # TRANSLATORS: the text of a link in a mail that opens the Maatje app.
             link_label=_("Naar Maatje"),
         )
-        return deliver(user.email, locale, message)
+        deliver_later(user.email, locale, message)
+        return True
+
+
+def send_known_address(user) -> bool:
+    """Tell the owner of a known address that someone signed up with it (no second account)."""
+    if not user.email:
+        return False
+    locale = _locale(user)
+    with force_locale(locale):
+        message = Message(
+            subject=_("Aanmelding bij Maatje"),
+            paragraphs=[
+                # TRANSLATORS: the greeting that opens an e-mail; name is the recipient's name.
+                _("Hallo %(name)s,", name=user.display_name),
+                _("Iemand heeft zich met dit e-mailadres aangemeld als maatje. Er is al een account met dit "
+                  "adres, dus we hebben geen tweede gemaakt. Was jij het? Log dan in met je wachtwoord, of "
+                  "vraag een nieuw wachtwoord aan. Was jij het niet? Dan hoef je niets te doen."),
+            ],
+            link=app_url("/"),
+            link_label=_("Naar Maatje"),
+        )
+        deliver_later(user.email, locale, message)
+        return True
 
 
 def send_new_buddy_waiting(buddy_user, coordinators) -> int:
-    """Tell the coordinators of a branch (each in their language) that a new buddy waits; return how many got it."""
+    """Tell the coordinators of a branch (each in their language) that a new buddy waits, after the
+    answer (see send_signup_confirmation); return how many mails went to be sent."""
     sent = 0
     org = buddy_user.organisation.name if buddy_user.organisation else ""
     for coordinator in coordinators:
@@ -165,5 +199,6 @@ def send_new_buddy_waiting(buddy_user, coordinators) -> int:
                 link=app_url("/"),
                 link_label=_("Naar Maatje"),
             )
-            sent += deliver(coordinator.email, locale, message)
+            deliver_later(coordinator.email, locale, message)
+            sent += 1
     return sent

@@ -52,8 +52,8 @@ def add_notice(user_id, kind: str, code: str, message, mutation: str | None = No
     the RECIPIENT's language (their saved choice, else the request's): the recipient need not
     be the user whose request left the notice.
     """
-    entry = catalog_entry(message)
     with force_locale(recipient_locale(user_id)):
+        entry = catalog_entry(message)  # a translated value inside it is worded for the recipient too
         text = str(message)
     notice = Notice(user_id=user_id, kind=kind, code=code, message=text, mutation=mutation, **entry)
     db.session.add(notice)
@@ -66,7 +66,8 @@ def catalog_entry(message) -> dict:
     """Return the msgid, msgid_plural and params a notice stores for `message`.
 
     A plain str has none (msgid NULL: the phone shows the stored text). A lazy string's values
-    must be JSON numbers or strings: anything else is refused here, where the bug is.
+    must be JSON numbers or strings (a lazy string among them is worded in the current locale):
+    anything else is refused here, where the bug is.
     """
     if not isinstance(message, LazyString):
         if not isinstance(message, str):
@@ -88,6 +89,10 @@ def catalog_entry(message) -> dict:
     if "num" in bound:
         params.setdefault("num", bound["num"])  # flask-babel's name for the count that picks the form
     for key, value in params.items():
+        if isinstance(value, LazyString):
+            # A translated word inside the sentence ("Goedkeuren", "beëindigd"): stored worded in the
+            # current (the recipient's) language; the sentence around it still follows the phone's.
+            params[key] = value = str(value)
         if not _json_safe(value):
             raise ValueError(
                 f"notice param {key!r} must be a number or a string (it is stored and sent as JSON), "

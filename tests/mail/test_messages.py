@@ -44,8 +44,47 @@ def test_coordinators_without_email_are_skipped(app, make_user, smtp_inbox):
     assert smtp_inbox.messages == []
 
 
-def test_a_refusing_server_is_reported_not_raised(app, make_user, smtp_inbox):
+def test_a_refusing_server_is_logged_not_raised(app, make_user, smtp_inbox, caplog):
+    """Sign-up mails go after the answer: a server that refuses is logged there, and nothing is raised."""
     buddy = make_user("buddy", email="b@example.org", org="GM0344")
     app.config["MAIL_PORT"] = 9  # nothing listens here (the fixture puts the real port back)
     with app.app_context():
-        assert mail.send_signup_confirmation(load(buddy)) is False
+        assert mail.send_signup_confirmation(load(buddy)) is True  # handed over to be sent
+        mail.wait_sent()
+    assert "mail to an address at example.org failed" in caplog.text
+    assert smtp_inbox.messages == []
+
+
+def _app(app, **settings):
+    """A non-test app on the same database (create_app's own checks apply), with these settings."""
+    from backend import create_app
+    from backend.config import TestConfig
+
+    config = type("Config", (TestConfig,), {"TESTING": False, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                                            **settings})
+    return create_app(config)
+
+
+def test_a_mail_server_without_public_url_does_not_start(app):
+    """Links in mails would take the request's Host header, which a sender of a reset request chooses."""
+    import pytest
+
+    with pytest.raises(RuntimeError, match="PUBLIC_URL"):
+        _app(app, MAIL_SERVER="smtp.example.org", PUBLIC_URL="")
+    _app(app, MAIL_SERVER="smtp.example.org", PUBLIC_URL="https://maatje.example.nl")  # with it, it starts
+
+
+def test_without_a_mail_server_a_production_log_gets_no_link(app, caplog):
+    """A reset link is as good as the account: without MAIL_SERVER only `make run` logs whole mails."""
+    quiet = _app(app, MAIL_SERVER="", MAIL_LOG_BODY=False)
+    with quiet.app_context(), caplog.at_level("INFO"):
+        mail.send("a@example.org", "Wachtwoord herstellen", "https://maatje.test/wachtwoord-herstellen#geheim")
+    assert "geheim" not in caplog.text and "example.org" in caplog.text
+    caplog.clear()
+    loud = _app(app, MAIL_SERVER="", MAIL_LOG_BODY=True)
+    with loud.app_context(), caplog.at_level("INFO"):
+        mail.send("a@example.org", "Wachtwoord herstellen", "https://maatje.test/wachtwoord-herstellen#geheim")
+    assert "geheim" in caplog.text
+    for each in (quiet, loud):
+        with each.app_context():
+            _db.engine.dispose()

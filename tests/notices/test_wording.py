@@ -134,3 +134,23 @@ def test_a_rejection_whose_values_a_notice_cannot_carry_still_leaves_its_text(ap
     device.pull()
     (row,) = device.entities("notice").values()
     assert (row["msgid"], row["params"], row["message"]) == (None, None, "Botst met ['a', 'b'].")
+
+
+def test_a_translated_word_inside_the_message_is_stored_in_the_recipients_language(app, make_user, caplog):
+    """A refused match action ('Goedkeuren kan niet bij een koppeling die beëindigd is') carries
+    translated words as values: they are kept as text in the recipient's language, not refused."""
+    from flask_babel import force_locale, lazy_gettext
+
+    from backend.matching.service import invalid_transition
+
+    user = make_user("newcomer", locale="en")
+    refusal = invalid_transition("accept", "ended").message
+    with app.app_context():
+        add_notice(user.id, "rejected", "conflict", refusal)
+        db.session.commit()
+        with force_locale("en"):
+            expected = {"action": str(lazy_gettext("Accepteren")), "status": str(lazy_gettext("beëindigd"))}
+    (notice,) = notices_of(app, user)
+    assert notice.msgid == "%(action)s kan niet bij een koppeling die %(status)s is."
+    assert notice.params == expected and expected["status"] != "beëindigd"  # English, not Dutch
+    assert "ERROR" not in caplog.text
