@@ -11,6 +11,8 @@ from backend.config import Config
 from backend.orgs.schemas import OrganisationSchema
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+PHONE = re.compile(r"^(\+?[0-9][0-9 ]{5,19})?$")  # "+31 6 12345678", "0612345678"; empty removes it
+SHAREABLE = ("email", "phone")
 
 
 class LoginSchema(ma.Schema):
@@ -126,6 +128,27 @@ class ProfileUpdateSchema(ma.Schema):
     display_name = DisplayName(metadata={"description": f"1 to {NAME_MAX_LENGTH} characters, stored in Unicode NFC"})
     locale = ma.fields.String(validate=validate_locale)
     availability = ma.fields.List(ma.fields.Nested(AvailabilitySlotSchema), validate=ma.validate.Length(max=21))
+    phone = ma.fields.String(allow_none=True, validate=ma.validate.Regexp(
+        PHONE, error=_l("Vul een telefoonnummer in met alleen cijfers, spaties en eventueel een + vooraan.")),
+        metadata={"description": "Shown to the other side of an active match only if `shares` holds \"phone\"; empty or null removes it"})
+    shares = ma.fields.List(ma.fields.String(validate=ma.validate.OneOf(SHAREABLE)), validate=ma.validate.Length(max=2),
+                            metadata={"description": "What the other side of an active match may see: \"email\", \"phone\""})
+
+    @ma.pre_load
+    def tidy_phone(self, data, **kwargs):
+        """Spaces a phone adds (around, doubled) are not part of the number."""
+        if isinstance(data, dict) and isinstance(data.get("phone"), str):
+            data = {**data, "phone": " ".join(data["phone"].split())}
+        return data
+
+    @ma.post_load
+    def tidy_contact(self, data, **kwargs):
+        """An empty phone number is none; each share once, in a stable order."""
+        if "phone" in data:
+            data["phone"] = data["phone"] or None
+        if "shares" in data:
+            data["shares"] = [s for s in SHAREABLE if s in data["shares"]]
+        return data
 
 
 class PasswordChangeSchema(ma.Schema):

@@ -200,6 +200,8 @@ def profile_data(user: User) -> dict:
         "display_name": user.display_name,
         "locale": user.locale,
         "availability": user.availability or [],
+        "phone": user.phone,
+        "shares": user.shares or [],
     }
 
 
@@ -208,12 +210,24 @@ def record_profile(user: User) -> None:
     changes.record_put("profile", user.id, f"user:{user.id}", profile_data(user))
 
 
+# Called as listener(user, changed field names) after a profile change, in its transaction:
+# a feature that shows part of the profile to others (matching: the name, the shared contact
+# details) keeps its own copies current. Registered by the feature (backend/<feature>/sync.py).
+PROFILE_LISTENERS: list = []
+
+
 def apply_profile_update(user: User, fields: dict) -> None:
     """Merge the given profile fields into the user (no commit: callers own the transaction)."""
-    for name in ("display_name", "locale", "availability"):
-        if name in fields:
+    changed = set()
+    for name in ("display_name", "locale", "availability", "phone", "shares"):
+        if name in fields and getattr(user, name) != fields[name]:
             setattr(user, name, fields[name])
+            changed.add(name)
     record_profile(user)
+    if changed:
+        db.session.flush()
+        for listener in PROFILE_LISTENERS:
+            listener(user, changed)
 
 
 def update_profile(user: User, fields: dict) -> User:

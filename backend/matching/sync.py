@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from flask_babel import lazy_gettext as _l
 
+from backend.accounts import service as accounts_service
 from backend.errors import Conflict
 from backend.extensions import db
 from backend.matching import service
@@ -89,3 +90,13 @@ def match_evaluate(user, args):
                                             args["avoid"])
     match = db.session.get(Match, evaluation.match_id)
     return service.offer_data(match, service.role_of(match, user.id))
+
+
+def _republish_for_profile(user, changed: set) -> None:
+    """The other side of an active match sees this user's first name and shared contact details."""
+    if changed & {"display_name", "phone", "shares"}:
+        service.publish_contact_change(user.id)
+
+
+if _republish_for_profile not in accounts_service.PROFILE_LISTENERS:
+    accounts_service.PROFILE_LISTENERS.append(_republish_for_profile)

@@ -31,11 +31,15 @@ export interface Slot {
   end: string;
 }
 
+export type Share = 'email' | 'phone';
+
 export interface ProfileData {
   id: string;
   display_name: string;
   locale: string;
   availability: Slot[];
+  phone?: string | null; // shown to the other side of an active match only if shares holds 'phone'
+  shares?: Share[];
 }
 
 export interface NoticeData {

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getMeta, setMeta, type MaatjeDB } from '../src/store/db';
 import { updateProfile } from '../src/features/profile/mutations';
 import { overlayProfile } from '../src/features/profile/overlay';
+import { changedFields } from '../src/features/profile/ProfileScreen';
+import type { Share } from '../src/types';
 import { enqueue, pendingMutations, renumberOutbox } from '../src/sync/outbox';
 import type { ProfileData } from '../src/types';
 import { freshDb } from './helpers';
@@ -78,6 +80,22 @@ describe('overlay', () => {
     expect(shown).toEqual(base);
     overlayProfile(base, [{ mid: 1, name: 'profile.update', args: { display_name: 'Y' } }]);
     expect(base.display_name).toBe('Amal');
+  });
+
+  it('shows a pending phone number and sharing choice, a removed number as none', () => {
+    const shown = overlayProfile({ ...base, phone: '0612345678', shares: ['email'] }, [
+      { mid: 1, name: 'profile.update', args: { shares: ['email', 'phone'] } },
+      { mid: 2, name: 'profile.update', args: { phone: null } },
+    ]);
+    expect(shown?.shares).toEqual(['email', 'phone']);
+    expect(shown?.phone).toBeNull();
+  });
+
+  it('sends only the contact fields that changed', () => {
+    const before = { ...base, phone: '0612345678', shares: [] as Share[] };
+    expect(changedFields(before, 'Amal', base.availability, { phone: ' 0612345678 ', shares: [] })).toEqual({});
+    expect(changedFields(before, 'Amal', base.availability, { phone: '', shares: ['phone'] }))
+      .toEqual({ phone: null, shares: ['phone'] });
   });
 
   it('replaces availability as a whole', () => {

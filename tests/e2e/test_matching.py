@@ -132,6 +132,17 @@ def test_answer_offline_then_approval_then_each_others_page(new_context, app, pa
     expect(sanne.get_by_test_id("match")).to_have_attribute("data-status", "active", timeout=20_000)
     expect(sanne.get_by_test_id("contact-phone")).to_contain_text("+31612345678")
 
+    # Sanne also shares her phone number, from her own profile; Amal's page shows it after a sync.
+    sanne.goto("/profiel")
+    sanne.get_by_test_id("profile").wait_for()
+    sanne.get_by_label("Telefoonnummer (mag je leeg laten)").fill("06 8765 4321")
+    sanne.get_by_test_id("profile-shares").get_by_label("Mijn telefoonnummer").check()
+    sanne.locator("form button[type=submit]").click()
+    expect(sanne.locator(".form-status")).to_have_text(re.compile("^Opgeslagen"))
+    expect(sanne.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced", timeout=20_000)  # sent
+    amal.goto(f"/maatje/{match_id}")
+    expect(amal.get_by_test_id("contact-phone")).to_contain_text("06 8765 4321", timeout=20_000)
+
 
 def test_decline_with_a_reason_from_the_catalogue(new_context, app, pair):
     coordinator, newcomer, buddy = pair

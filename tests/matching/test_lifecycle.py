@@ -271,3 +271,19 @@ def test_a_changed_contact_choice_reaches_the_other_side(app, people, world):
         service.publish_contact_change(buddy.id)
         db.session.commit()
     assert people.newcomer.offer()[match_id]["contact"] == {"phone": "0687654321"}
+
+
+def test_the_buddy_shares_a_phone_number_from_the_own_profile_offline_and_the_newcomer_sees_it(people, world):
+    """The contact details an approved pair sees are what each chose in their own profile
+    (profile.update, offline too): nothing until they choose, and only what they chose."""
+    match_id = active(people, world)
+    assert people.newcomer.offer()[match_id]["contact"] == {}
+    applied = people.buddy.push("profile.update", phone=" +31 6  1234 5678 ", shares=["phone"])
+    assert applied["status"] == "applied" and applied["current"]["phone"] == "+31 6 1234 5678"
+    assert people.newcomer.offer()[match_id]["contact"] == {"phone": "+31 6 1234 5678"}
+    people.buddy.push("profile.update", shares=["email", "phone"])
+    assert set(people.newcomer.offer()[match_id]["contact"]) == {"email", "phone"}
+    people.buddy.push("profile.update", shares=[])  # stops sharing: gone from the newcomer's phone
+    assert people.newcomer.offer()[match_id]["contact"] == {}
+    refused = people.buddy.push("profile.update", phone="bel me maar")
+    assert refused["status"] == "rejected" and refused["code"] == "invalid_args"

@@ -1,8 +1,9 @@
-// Own profile: name and weekly availability. Saving queues a profile.update, which works offline.
+// Own profile: name, weekly availability and the contact details an approved pair may see.
+// Saving queues a profile.update, which works offline.
 import { useState } from 'preact/hooks';
 import { _, setLanguage, type Lang } from '../../i18n';
 import { T } from '../../i18n/T';
-import type { ProfileData, Slot } from '../../types';
+import type { ProfileData, Share, Slot } from '../../types';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { Field } from '../../ui/Field';
@@ -19,12 +20,27 @@ import { refusedText } from '../auth/SessionNotice';
 import { DevicesSection } from '../sessions/DevicesSection';
 
 // Only what changed is sent: profile.update is per field, so edits on two phones merge.
-export function changedFields(before: ProfileData, name: string, slots: Slot[]): ProfileUpdateArgs {
+export function changedFields(before: ProfileData, name: string, slots: Slot[], contact?: Contact): ProfileUpdateArgs {
   const changes: ProfileUpdateArgs = {};
   if (name.trim() !== before.display_name) changes.display_name = name.trim();
   if (JSON.stringify(slots) !== JSON.stringify(before.availability)) changes.availability = slots;
+  if (contact) {
+    const phone = contact.phone.trim() || null;
+    if (phone !== (before.phone ?? null)) changes.phone = phone;
+    if (JSON.stringify(contact.shares) !== JSON.stringify(before.shares ?? [])) changes.shares = contact.shares;
+  }
   return changes;
 }
+
+// The contact details the other side of an active match may see, as the user chooses.
+export interface Contact {
+  phone: string;
+  shares: Share[];
+}
+
+const SHARES: Share[] = ['email', 'phone'];
+// The server's rule (backend/accounts/schemas.py PHONE), checked here first so the form says it at once.
+const PHONE = /^(\+?[0-9][0-9 ]{5,19})?$/;
 
 function badSlots(slots: Slot[]): number[] {
   return slots.flatMap((s, i) => (!s.start || !s.end || s.start >= s.end ? [i] : []));
@@ -53,14 +69,21 @@ export function ProfileScreen({ user }: ScreenProps) {
   // late (Preact runs it before the next render) and would put the old name back over typing.
   const [draftName, setDraftName] = useState<string | null>(null);
   const [draftSlots, setDraftSlots] = useState<Slot[] | null>(null);
+  const [draftPhone, setDraftPhone] = useState<string | null>(null);
+  const [draftShares, setDraftShares] = useState<Share[] | null>(null);
   const name = draftName ?? profile?.display_name ?? '';
   const slots = draftSlots ?? profile?.availability ?? [];
-  const dirty = draftName !== null || draftSlots !== null;
+  const phone = draftPhone ?? profile?.phone ?? '';
+  const shares = draftShares ?? profile?.shares ?? [];
+  const dirty = draftName !== null || draftSlots !== null || draftPhone !== null || draftShares !== null;
   const clearDrafts = () => {
     setDraftName(null);
     setDraftSlots(null);
+    setDraftPhone(null);
+    setDraftShares(null);
   };
   const [nameMissing, setNameMissing] = useState(false);
+  const [phoneError, setPhoneError] = useState('');
   const [invalid, setInvalid] = useState<number[]>([]);
   const [saved, setSaved] = useState<Saved>(null);
   const savedMid = saved !== null && typeof saved === 'object' ? saved.mid : null;
@@ -73,8 +96,10 @@ export function ProfileScreen({ user }: ScreenProps) {
     const bad = badSlots(slots);
     setNameMissing(!name.trim());
     setInvalid(bad);
-    if (!name.trim() || bad.length > 0) return;
-    const changes = changedFields(profile, name, slots);
+    const phoneBad = !PHONE.test(phone.trim());
+    setPhoneError(phoneBad ? _("Vul een telefoonnummer in met alleen cijfers, spaties en eventueel een + vooraan.") : '');
+    if (!name.trim() || bad.length > 0 || phoneBad) return;
+    const changes = changedFields(profile, name, slots, { phone, shares });
     if (Object.keys(changes).length === 0) {
       setSaved('unchanged');
       clearDrafts();
@@ -121,6 +146,40 @@ export function ProfileScreen({ user }: ScreenProps) {
         />
         <h2>{_("Wanneer kun je meestal?")}</h2>
         <AvailabilityEditor slots={slots} errors={errors} onChange={edit(setDraftSlots)} />
+        <h2>{_("Contact met je koppeling")}</h2>
+        <p class="hint">{_("Pas als jullie koppeling is goedgekeurd, ziet de ander wat je hier aanvinkt. Daarvoor nooit.")}</p>
+        <Field
+          id="profile-phone"
+          // TRANSLATORS: label of the field with the user's own phone number.
+          label={_("Telefoonnummer (mag je leeg laten)")}
+          type="tel"
+          autocomplete="tel"
+          dir="ltr"
+          value={phone}
+          error={phoneError}
+          onInput={(e) => edit(setDraftPhone)(e.currentTarget.value)}
+        />
+        <fieldset class="field shares" data-testid="profile-shares">
+          <legend>{_("Dit mag de ander zien:")}</legend>
+          {SHARES.map((share) => (
+            <label key={share} class="check">
+              <input
+                type="checkbox"
+                name="shares"
+                value={share}
+                checked={shares.includes(share)}
+                disabled={share === 'phone' ? !phone.trim() : !user.email}
+                onChange={(e) => edit(setDraftShares)(
+                  SHARES.filter((s) => (s === share ? e.currentTarget.checked : shares.includes(s))))}
+              />{' '}
+              {share === 'email'
+                // TRANSLATORS: a choice: the other side of the match may see my e-mail address (shown in brackets).
+                ? <T msg={_("Mijn e-mailadres ({email})")} email={user.email ?? ''} />
+                // TRANSLATORS: a choice: the other side of the match may see my phone number.
+                : _("Mijn telefoonnummer")}
+            </label>
+          ))}
+        </fieldset>
         <p role="status" class="form-status">{savedText(saved, waiting, online)}</p>
         <Button type="submit" icon="check">
           {/* TRANSLATORS: button: save the profile. */}
