@@ -343,6 +343,8 @@ describe('two devices', () => {
       display_name: 'Anna (phone)',
       locale: 'ar',
       availability: [{ day: 4, start: '18:00', end: '20:00' }],
+      phone: null, // the contact details an approved pair may see: none chosen
+      shares: [],
     };
     expect(await server.profile(ANNA_ID)).toEqual(expected);
     expect(await shown(phone)).toEqual(expected);
