@@ -37,12 +37,6 @@ def get_municipality(code: str, field: str = "municipality") -> Organisation:
     return org
 
 
-def branch_coordinators(org: Organisation) -> list[User]:
-    """Return the coordinators of this branch itself (who vet its buddies)."""
-    users = db.session.scalars(sa.select(User).where(User.organisation_id == org.id).order_by(User.created_at))
-    return [u for u in users if u.has_role("coordinator")]
-
-
 def signup(data: dict) -> None:
     """Sign a buddy up: a User (role buddy), their BuddyProfile in state signed_up, its first step.
 
@@ -92,7 +86,7 @@ def signup(data: dict) -> None:
     record_profile(user)
     db.session.commit()
     sessions.begin_read()  # the mails only read: no write lock while a mail server answers
-    _after_signup(user, branch_coordinators(branch))
+    _after_signup(user, access.branch_coordinators(branch.id))
 
 
 def _after_signup(user, coordinators):

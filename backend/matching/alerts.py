@@ -30,6 +30,7 @@ from backend.db import utcnow
 from backend.extensions import db
 from backend.matching import service
 from backend.matching.models import AlertSent, Match, MatchEvent
+from backend.orgs import access
 from backend.orgs.models import Organisation
 from backend.orgs.service import subtree_clause
 from backend.orgs.settings import get_setting
@@ -100,7 +101,7 @@ def planned_ends(now) -> int:
         if match.planned_end - dt.timedelta(days=get_setting(org, "planned_end_notice_days")) > today:
             continue
         if claim(match.id, f"planned_end:{match.planned_end.isoformat()}", now):
-            for user in service.branch_coordinators(match.organisation_id):
+            for user in access.branch_coordinators(match.organisation_id):
                 service.notify(user.id, "match_planned_end",
                            _l("Een koppeling nadert haar geplande einddatum (%(date)s). Bespreek het vervolg.",
                               date=match.planned_end.isoformat()))
@@ -145,7 +146,7 @@ def quiet_pairs(now) -> int:
             if quiet_days < get_setting(org, setting) or not claim(match.id, f"quiet:{spell}:{who}", now):
                 continue
             if who == "coordinator":
-                recipients = [u.id for u in service.branch_coordinators(match.organisation_id)]
+                recipients = [u.id for u in access.branch_coordinators(match.organisation_id)]
             else:
                 recipients = [match.buddy_id if who == "buddy" else match.newcomer_id]
             for user_id in recipients:

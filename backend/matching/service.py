@@ -29,7 +29,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
-from flask_babel import force_locale, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 
 from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile
@@ -37,6 +37,7 @@ from backend.db import utcnow
 from backend.errors import Conflict, NotFound
 from backend.extensions import db
 from backend.matching import rules
+from backend.orgs import access
 from backend.orgs.access import can_read_personal, is_coordinator, require_coordinator, require_personal
 from backend.matching.models import OPEN, Match, MatchEvaluation, MatchEvent
 from backend.newcomers.models import NewcomerIntake
@@ -309,19 +310,10 @@ def publish_contact_change(user_id) -> None:
 
 # -- notices ------------------------------------------------------------------------------------
 
-def branch_coordinators(org_id) -> list[User]:
-    """Return the coordinators of one branch (they hear of answers, expiries, quiet pairs)."""
-    users = db.session.scalars(sa.select(User).where(User.organisation_id == org_id)
-                               .where(User.role_names.contains("coordinator")))
-    return [u for u in users if u.has_role("coordinator")]
-
-
 def notify(user_id, code: str, message) -> None:
-    """Leave a matching alert for one user, worded in their language (also outside a request:
-    the alerts command)."""
-    user = db.session.get(User, user_id)
-    with force_locale((user.locale if user else None) or "nl"):
-        add_notice(user_id, "alert", code, message)
+    """Leave a matching alert for one user (add_notice words it in the recipient's language, also
+    outside a request: the alerts command)."""
+    add_notice(user_id, "alert", code, message)
 
 
 def _notify_parties(match: Match, code: str, message) -> None:
@@ -330,7 +322,7 @@ def _notify_parties(match: Match, code: str, message) -> None:
 
 
 def _notify_coordinators(match: Match, code: str, message) -> None:
-    for user in branch_coordinators(match.organisation_id):
+    for user in access.branch_coordinators(match.organisation_id):
         notify(user.id, code, message)
 
 

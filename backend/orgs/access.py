@@ -6,8 +6,11 @@ municipal branch; provincial and national coordinators see counts per branch, ne
 (DESIGN section 9). A forbidden id answers 404, the same as a missing one: nobody learns what
 exists outside their branch.
 """
+import sqlalchemy as sa
+
 from backend.accounts.models import User
 from backend.errors import Forbidden, NotFound
+from backend.extensions import db
 from backend.orgs.models import Organisation
 from backend.orgs.service import is_within
 
@@ -75,3 +78,12 @@ def require_municipal_coordinator(user: User | None) -> Organisation:
     if not is_municipal_coordinator(user):
         raise Forbidden()
     return user.organisation
+
+
+def branch_coordinators(org_id: int) -> list[User]:
+    """Return the coordinators of one branch itself, oldest account first (they vet its buddies and
+    hear of its matches' answers, expiries and quiet pairs)."""
+    users = db.session.scalars(sa.select(User).where(User.organisation_id == org_id,
+                                                     User.role_names.contains("coordinator"))
+                               .order_by(User.created_at, User.id))
+    return [u for u in users if u.has_role("coordinator")]
