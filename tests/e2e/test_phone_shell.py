@@ -230,3 +230,5 @@ def test_every_screen_at_360px_has_no_axe_violations(new_context, demo, app, scr
     page.set_viewport_size({"width": 360, "height": max(800, height)})
     page.screenshot(path=str(SCREENSHOTS / f"{screen}-{lang}-360.png"))
     assert axe_violations(page) == []
+    # Nothing (a long e-mail address, a word without breaks) makes the page wider than the phone.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360

@@ -171,12 +171,14 @@ export function ProfileScreen({ user }: ScreenProps) {
                 disabled={share === 'phone' ? !phone.trim() : !user.email}
                 onChange={(e) => edit(setDraftShares)(
                   SHARES.filter((s) => (s === share ? e.currentTarget.checked : shares.includes(s))))}
-              />{' '}
-              {share === 'email'
-                // TRANSLATORS: a choice: the other side of the match may see my e-mail address (shown in brackets).
-                ? <T msg={_("Mijn e-mailadres ({email})")} email={user.email ?? ''} />
-                // TRANSLATORS: a choice: the other side of the match may see my phone number.
-                : _("Mijn telefoonnummer")}
+              />
+              <span>
+                {share === 'email'
+                  // TRANSLATORS: a choice: the other side of the match may see my e-mail address (shown in brackets).
+                  ? <T msg={_("Mijn e-mailadres ({email})")} email={user.email ?? ''} />
+                  // TRANSLATORS: a choice: the other side of the match may see my phone number.
+                  : _("Mijn telefoonnummer")}
+              </span>
             </label>
           ))}
         </fieldset>
