@@ -13,7 +13,7 @@ from backend.audit.service import log_read
 from backend.buddies.models import STATES, BuddyProfile, VettingStep
 from backend.catalogues.catalogue import PRIVACY_VERSION
 from backend.db import utcnow
-from backend.errors import Conflict, NotFound, ValidationError
+from backend.errors import Conflict, ValidationError
 from backend.extensions import db
 from backend.matching.rules import vog_expiry
 from backend.orgs import access
@@ -123,22 +123,6 @@ def list_buddies(coordinator: User, state: str | None = None):
     return query
 
 
-def _load(coordinator: User, buddy_id, lock: bool = False) -> BuddyProfile:
-    """Return the buddy's profile if the coordinator may read it.
-
-    :raise 403: for anyone but a coordinator.  :raise 404: for a buddy outside their branch.
-    """
-    access.require_coordinator(coordinator)
-    query = sa.select(BuddyProfile).where(BuddyProfile.user_id == buddy_id)
-    if lock:
-        query = query.with_for_update()
-    profile = db.session.scalar(query)
-    if profile is None:
-        raise NotFound()
-    access.require_personal(coordinator, db.session.get(Organisation, profile.organisation_id))
-    return profile
-
-
 def with_vog_expiry(profile: BuddyProfile) -> BuddyProfile:
     """Set `vog_expires` on the profile (for the schema), per its organisation's setting."""
     org = db.session.get(Organisation, profile.organisation_id)
@@ -152,7 +136,7 @@ def get_buddy(coordinator: User, buddy_id) -> BuddyProfile:
     :raise 404: if the buddy is not in the coordinator's municipal branch.
     """
     sessions.begin_write()  # the read log writes
-    profile = _load(coordinator, buddy_id)
+    profile = access.load_personal(coordinator, BuddyProfile, buddy_id)
     log_read(coordinator, profile.user_id, profile.organisation_id, "buddy_profile")
     db.session.commit()
     return _with_steps(profile)
@@ -208,7 +192,7 @@ def add_step(coordinator: User, buddy_id, to_state: str, vog_date: dt.date | Non
     """
     today = today or dt.date.today()
     sessions.begin_write()
-    profile = _load(coordinator, buddy_id, lock=True)
+    profile = access.load_personal(coordinator, BuddyProfile, buddy_id, lock=True)
     check_transition(profile, to_state, vog_date, today)
     step = VettingStep(buddy_id=profile.user_id, from_state=profile.state, to_state=to_state,
                        by_id=coordinator.id, vog_date=vog_date, note=note)

@@ -14,7 +14,7 @@ from backend.audit.service import log_read
 from backend.buddies.service import get_municipality
 from backend.catalogues.catalogue import PRIVACY_VERSION
 from backend.db import utcnow
-from backend.errors import Conflict, NotFound, ValidationError
+from backend.errors import Conflict, ValidationError
 from backend.extensions import db
 from backend.matching.models import OPEN, Match
 from backend.newcomers.models import NewcomerIntake
@@ -120,25 +120,13 @@ def with_waiting(intake: NewcomerIntake) -> NewcomerIntake:
     return intake
 
 
-def _load(coordinator: User, newcomer_id, lock: bool = False) -> NewcomerIntake:
-    access.require_coordinator(coordinator)
-    query = sa.select(NewcomerIntake).where(NewcomerIntake.user_id == newcomer_id)
-    if lock:
-        query = query.with_for_update()
-    intake = db.session.scalar(query)
-    if intake is None:
-        raise NotFound()
-    access.require_personal(coordinator, db.session.get(Organisation, intake.organisation_id))
-    return intake
-
-
 def get_intake(coordinator: User, newcomer_id) -> NewcomerIntake:
     """Return a newcomer's intake; the read is logged for the branch.
 
     :raise 404: if the newcomer is not in the coordinator's municipal branch.
     """
     sessions.begin_write()  # the read log writes
-    intake = _load(coordinator, newcomer_id)
+    intake = access.load_personal(coordinator, NewcomerIntake, newcomer_id)
     log_read(coordinator, intake.user_id, intake.organisation_id, "intake")
     db.session.commit()
     return with_waiting(intake)
@@ -150,7 +138,7 @@ def update_intake(coordinator: User, newcomer_id, data: dict) -> NewcomerIntake:
     :raise 404: if the newcomer is not in the coordinator's municipal branch.
     """
     sessions.begin_write()
-    intake = _load(coordinator, newcomer_id, lock=True)
+    intake = access.load_personal(coordinator, NewcomerIntake, newcomer_id, lock=True)
     for name in INTAKE_FIELDS:
         if name in data:
             setattr(intake, name, data[name])

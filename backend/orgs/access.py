@@ -70,6 +70,24 @@ def require_personal(user: User | None, org: Organisation | None) -> None:
         raise NotFound()
 
 
+def load_personal(user: User | None, model, person_id, lock: bool = False):
+    """Return the `model` row of person `person_id` (a buddy profile, an intake) if `user` may read it.
+
+    The row names its branch in `organisation_id`; `lock` takes it FOR UPDATE (a change follows).
+
+    :raise 403: if the user is no coordinator at all.  :raise 404: if missing or outside what they may read.
+    """
+    require_coordinator(user)
+    query = sa.select(model).where(model.user_id == person_id)
+    if lock:
+        query = query.with_for_update()
+    row = db.session.scalar(query)
+    if row is None:
+        raise NotFound()
+    require_personal(user, db.session.get(Organisation, row.organisation_id))
+    return row
+
+
 def require_municipal_coordinator(user: User | None) -> Organisation:
     """Return the municipal branch `user` coordinates.
 
