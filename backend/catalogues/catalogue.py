@@ -87,6 +87,27 @@ GOALS = {
     },
 }
 
+# Things a pair does together, in the three domains of reciprocity: code -> (domain, icon, label).
+# The icon is a name of pwa/src/ui/Icon.tsx (drawn there, never an emoji font).
+ACTIVITY_TYPES = {
+    "library": ("taal", "book", _l("Naar de bibliotheek")),
+    "letter": ("taal", "mail", _l("Samen een brief lezen")),
+    "conversation": ("taal", "chat", _l("Nederlands praten")),
+    "language_cafe": ("taal", "cup", _l("Naar een taalcafé")),
+    "phrases": ("taal", "cards", _l("Samen zinnen oefenen")),
+    "cv": ("werk", "document", _l("Aan een cv werken")),
+    "job_fair": ("werk", "briefcase", _l("Naar een banenmarkt")),
+    "application": ("werk", "pen", _l("Een sollicitatie voorbereiden")),
+    "volunteer_trial": ("werk", "hand", _l("Vrijwilligerswerk uitproberen")),
+    "job_visit": ("werk", "building", _l("Een werkplek bezoeken")),
+    "sports_club": ("meedoen", "ball", _l("Naar een sportclub")),
+    "neighbourhood": ("meedoen", "party", _l("Een buurtfeest of buurthuis")),
+    "municipality": ("meedoen", "bank", _l("Naar het gemeentehuis of een instantie")),
+    "market": ("meedoen", "basket", _l("Samen boodschappen of naar de markt")),
+    "outing": ("meedoen", "map", _l("Samen op stap in de stad")),
+    "school": ("meedoen", "school", _l("Naar de school van de kinderen")),
+}
+
 CATEGORIES = {
     "permit_holder": lazy_pgettext("newcomer category", "Statushouder"),
     "asylum_prospects": lazy_pgettext("newcomer category", "Asielzoeker met goede kans op een verblijfsvergunning"),
@@ -169,7 +190,14 @@ ALL = {
 
 def codes(name: str) -> list[str]:
     """Return the codes of one catalogue (for validation)."""
+    if name == "activity_types":
+        return list(ACTIVITY_TYPES)
     return list(ALL[name])
+
+
+def activity_domain(code: str) -> str:
+    """Return the domain (taal, werk, meedoen) of an activity type code."""
+    return ACTIVITY_TYPES[code][0]
 
 
 def goal_codes(domain: str) -> list[str]:
@@ -184,6 +212,8 @@ def translated() -> dict:
     out["goals"] = {
         domain: [{"code": code, "label": str(label)} for code, label in goals.items()] for domain, goals in GOALS.items()
     }
+    out["activity_types"] = [{"code": code, "label": str(label), "domain": domain, "icon": icon}
+                             for code, (domain, icon, label) in ACTIVITY_TYPES.items()]
     return out
 
 

@@ -11,6 +11,13 @@ def _entries():
     return ma.fields.List(ma.fields.Nested(EntrySchema))
 
 
+class ActivityTypeSchema(ma.Schema):
+    code = ma.fields.String()
+    label = ma.fields.String()
+    domain = ma.fields.String(metadata={"enum": ["taal", "werk", "meedoen"]})
+    icon = ma.fields.String(metadata={"description": "The name of the app's drawn icon"})
+
+
 class CataloguesSchema(ma.Schema):
     languages = _entries()
     interests = _entries()
@@ -27,6 +34,8 @@ class CataloguesSchema(ma.Schema):
     consent_kinds = _entries()
     privacy_version = ma.fields.String(
         metadata={"description": "The version of the privacy statement a sign-up consents to"})
+    activity_types = ma.fields.List(ma.fields.Nested(ActivityTypeSchema),
+                                    metadata={"description": "What a pair can do together, per domain"})
 
 
 class MunicipalitySchema(ma.Schema):

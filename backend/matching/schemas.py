@@ -78,6 +78,8 @@ class MatchOfferSchema(ma.Schema):
                                metadata={"description": "Only while active or paused: what the other shares"})
     evaluated = ma.fields.Boolean()
     created_at = ma.fields.String(allow_none=True)
+    approved_at = ma.fields.String(allow_none=True, metadata={"description": "When the match became active"})
+    ended_at = ma.fields.String(allow_none=True)
 
 
 class MatchSchema(ma.Schema):

@@ -289,6 +289,8 @@ def offer_data(match: Match, role: str) -> dict:
         "contact": contact_of(other) if match.status in ENGAGED else None,
         "evaluated": evaluated,
         "created_at": match.created_at.isoformat() if match.created_at else None,
+        "approved_at": match.approved_at.isoformat() if match.approved_at else None,
+        "ended_at": match.ended_at.isoformat() if match.ended_at else None,
     }
 
 

@@ -25,5 +25,7 @@ class Notice(db.Model):
     msgid_plural: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
     params: so.Mapped[Optional[dict]] = so.mapped_column(sa.JSON)  # numbers and strings only
     mutation: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    # Where the app opens when the notice is tapped (a path of the PWA, e.g. "/afspraak/<id>").
+    link: so.Mapped[Optional[str]] = so.mapped_column(sa.String(200))
     created_at: so.Mapped[sa.DateTime] = so.mapped_column(UTCDateTime, default=utcnow)
     read_at: so.Mapped[Optional[sa.DateTime]] = so.mapped_column(UTCDateTime)

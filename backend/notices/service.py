@@ -39,12 +39,14 @@ def notice_data(notice: Notice) -> dict:
         "msgid_plural": notice.msgid_plural,
         "params": notice.params,
         "mutation": notice.mutation,
+        "link": notice.link,
         "created_at": notice.created_at.isoformat(),
         "read": notice.read_at is not None,
     }
 
 
-def add_notice(user_id, kind: str, code: str, message, mutation: str | None = None) -> Notice:
+def add_notice(user_id, kind: str, code: str, message, mutation: str | None = None,
+               link: str | None = None) -> Notice:
     """Add a notice for user `user_id` in the caller's transaction (no commit).
 
     `message` is a lazy string (lazy_gettext, lazy_ngettext, lazy_pgettext, ...: the phone
@@ -55,7 +57,7 @@ def add_notice(user_id, kind: str, code: str, message, mutation: str | None = No
     with force_locale(recipient_locale(user_id)):
         entry = catalog_entry(message)  # a translated value inside it is worded for the recipient too
         text = str(message)
-    notice = Notice(user_id=user_id, kind=kind, code=code, message=text, mutation=mutation, **entry)
+    notice = Notice(user_id=user_id, kind=kind, code=code, message=text, mutation=mutation, link=link, **entry)
     db.session.add(notice)
     db.session.flush()
     changes.record_put("notice", notice.id, f"user:{user_id}", notice_data(notice))

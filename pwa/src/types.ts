@@ -51,6 +51,7 @@ export interface NoticeData {
   msgid_plural?: string | null;
   params?: Record<string, string | number> | null; // values for %(name)s / %(n)d; num picks the form
   mutation: string | null;
+  link?: string | null; // a path of the app the notice opens (a reminder: its meeting)
   created_at: string;
   read: boolean;
 }
@@ -129,6 +130,13 @@ export interface Catalogues {
   end_reasons: Record<string, string>;
   consent_kinds: Record<string, string>;
   privacy_version: string; // the privacy statement's version a consent records
+  activity_types: Record<string, ActivityType>; // code -> its label, domain and icon
+}
+
+export interface ActivityType {
+  label: string;
+  domain: Domain;
+  icon: string; // a name of ui/Icon.tsx
 }
 
 export type MatchStatus = 'proposed' | 'agreed' | 'active' | 'paused' | 'ended' | 'declined' | 'expired' | 'withdrawn';
@@ -152,6 +160,8 @@ export interface MatchOfferData {
   contact: { email?: string; phone?: string } | null;
   evaluated: boolean;
   created_at: string | null;
+  approved_at?: string | null; // when the match became active (a milestone of the timeline)
+  ended_at?: string | null;
 }
 
 // A catalogue entry from GET /api/catalogues: a stable code and its label in the asked language.
@@ -175,4 +185,76 @@ export interface Municipality {
   code: string;
   name: string;
   province: string;
+}
+
+// -- the pair's life together (issue 10; docs/meetings.md). Rows in the scope match:<id>; sides
+// are named by role, and the phone knows its own role from its match_offer row.
+export type Side = 'newcomer' | 'buddy'; // a party to a match
+export type MeetingStatus = 'proposed' | 'confirmed' | 'declined' | 'cancelled' | 'held';
+export type MeetingAction = 'propose' | 'choose' | 'decline' | 'reschedule' | 'cancel' | 'complete';
+
+export interface MeetingSlot {
+  starts_at: string; // ISO 8601 with offset (the server sends UTC)
+  minutes: number;
+}
+
+export interface MeetingData {
+  id: string;
+  match_id: string;
+  status: MeetingStatus;
+  version: number; // every transition names the version it was made on
+  sequence: number; // iCalendar SEQUENCE
+  proposed_by: Side;
+  slots: MeetingSlot[];
+  starts_at: string | null; // the chosen slot, UTC
+  minutes: number | null;
+  place: string;
+  video_url: string;
+  note: string;
+  decided_by: Side | null;
+  cancelled_by: Side | null;
+  cancel_reason: string;
+  attended: Side[];
+  held_note: string;
+  completed_by: Side | null;
+  last_action: MeetingAction;
+  last_actor: Side;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Initiative = Side | 'both';
+export type Domain = 'taal' | 'werk' | 'meedoen';
+
+export interface ActivityData {
+  id: string;
+  match_id: string;
+  type: string; // catalogue activity_types
+  domain: Domain;
+  day: string; // YYYY-MM-DD, Amsterdam
+  minutes: number;
+  initiative: Initiative;
+  note: string;
+  logged_by: Side;
+  created_at: string;
+}
+
+export interface GoalStep {
+  id: string;
+  text: string;
+  done: boolean;
+}
+
+export interface GoalData {
+  id: string;
+  match_id: string;
+  domain: Domain;
+  code: string | null; // an intake goal code (its label is the title) or null
+  title: string;
+  level: 0 | 1 | 2 | 3; // without steps: not started, started, halfway, nearly there
+  steps: GoalStep[];
+  done_at: string | null;
+  added_by: Side;
+  created_at: string;
+  updated_at: string;
 }

@@ -12,15 +12,15 @@ import { syncOnce } from '../src/sync/engine';
 import { ANNA_ID, freshDb, seedServer, signedIn } from './helpers';
 import type { User } from '../src/types';
 
-const MEETING_ID = '33333333-3333-4333-8333-333333333333';
+const BULLETIN_ID = '33333333-3333-4333-8333-333333333333';
 
-// The app after an update that brings meetings: one new synced table, one local-only table.
+// The app after an update that brings a new entity: one new synced table, one local-only table.
 class UpdatedDB extends MaatjeDB {
-  meeting!: Table<Row<{ id: string; title: string }>, string>;
+  bulletin!: Table<Row<{ id: string; title: string }>, string>;
 
   constructor(name: string) {
     super(name);
-    this.version(100).stores({ meeting: 'id, scope', draft: 'id' });
+    this.version(100).stores({ bulletin: 'id, scope', draft: 'id' });
   }
 }
 
@@ -33,14 +33,14 @@ beforeEach(async () => {
 describe('the synced tables come from the schema', () => {
   it('are exactly the tables with a scope index', () => {
     expect([...syncedTables(freshDb()).keys()].sort()).toEqual(['match_offer', 'notice', 'profile']);
-    expect([...syncedTables(new UpdatedDB('schema-only')).keys()].sort()).toEqual(['match_offer', 'meeting', 'notice', 'profile']);
+    expect([...syncedTables(new UpdatedDB('schema-only')).keys()].sort()).toEqual(['bulletin', 'match_offer', 'notice', 'profile']);
   });
 
   it('a new table with a scope index is synced without touching sync code', async () => {
     const db = await signedIn(new UpdatedDB(`updated-${Math.random()}`), anna);
-    await server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
+    await server.putRow('bulletin', BULLETIN_ID, `user:${ANNA_ID}`, { id: BULLETIN_ID, title: 'Koffie' });
     expect(await syncOnce(db)).toBeNull();
-    expect((await db.meeting.get(MEETING_ID))?.data.title).toBe('Koffie');
+    expect((await db.bulletin.get(BULLETIN_ID))?.data.title).toBe('Koffie');
     expect(await db.table('draft').count()).toBe(0);
   });
 });
@@ -49,17 +49,17 @@ describe('an entity the app does not know', () => {
   it('stops the page and the cursor, says the app must be updated, and arrives after the update', async () => {
     const name = `old-${Math.random()}`;
     const old = await signedIn(new MaatjeDB(name), anna);
-    await server.putRow('meeting', MEETING_ID, `user:${ANNA_ID}`, { id: MEETING_ID, title: 'Koffie' });
+    await server.putRow('bulletin', BULLETIN_ID, `user:${ANNA_ID}`, { id: BULLETIN_ID, title: 'Koffie' });
 
     expect(await syncOnce(old)).toBe('outdated');
     expect(await getMeta(old, 'sync_problem')).toBe('outdated');
-    expect(await getMeta(old, 'cursor')).toBeUndefined(); // the cursor did not move past the meeting
+    expect(await getMeta(old, 'cursor')).toBeUndefined(); // the cursor did not move past the bulletin
     expect(await old.profile.count()).toBe(0); // nothing of that page was applied
     old.close();
 
     const updated = new UpdatedDB(name); // the same phone, after the app update
     expect(await syncOnce(updated)).toBeNull();
-    expect((await updated.meeting.get(MEETING_ID))?.data.title).toBe('Koffie');
+    expect((await updated.bulletin.get(BULLETIN_ID))?.data.title).toBe('Koffie');
     expect((await updated.profile.get(ANNA_ID))?.data).toMatchObject({ display_name: 'Anna' });
   });
 });

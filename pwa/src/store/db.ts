@@ -1,6 +1,6 @@
 // IndexedDB through Dexie: the database name, its tables and the upgrade ladder, all in one place.
 import Dexie, { type Table } from 'dexie';
-import type { Catalogues, MatchOfferData, Mutation, NoticeData, ProfileData, User } from '../types';
+import type { ActivityData, Catalogues, GoalData, MatchOfferData, MeetingData, Mutation, NoticeData, ProfileData, User } from '../types';
 import { uuid } from '../uuid';
 
 export const DB_NAME = 'maatje';
@@ -73,6 +73,9 @@ export class MaatjeDB extends Dexie {
   profile!: Table<Row<ProfileData>, string>;
   notice!: Table<Row<NoticeData>, string>;
   match_offer!: Table<Row<MatchOfferData>, string>;
+  meeting!: Table<Row<MeetingData>, string>;
+  activity!: Table<Row<ActivityData>, string>;
+  goal!: Table<Row<GoalData>, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
   parked!: Table<Parked, string>;
@@ -90,6 +93,8 @@ export class MaatjeDB extends Dexie {
     this.version(2).stores({ parked: 'user_id' });
     // Issue 9: each party's view of a proposal or match (synced, in the user's scope).
     this.version(3).stores({ match_offer: 'id, scope' });
+    // Issue 10: the pair's meetings, shared activities and goals (synced, in the scope match:<id>).
+    this.version(4).stores({ meeting: 'id, scope', activity: 'id, scope', goal: 'id, scope' });
   }
 }
 

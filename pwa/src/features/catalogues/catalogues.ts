@@ -3,7 +3,7 @@
 import { getJson } from '../../api';
 import { currentLang } from '../../i18n';
 import { getMeta, setMeta, type MaatjeDB } from '../../store/db';
-import type { Catalogues } from '../../types';
+import type { ActivityType, Catalogues, Domain } from '../../types';
 
 export const CATALOGUE_NAMES = [
   'languages', 'interests', 'domains', 'goals', 'categories', 'dutch_levels', 'learning_routes',
@@ -45,9 +45,20 @@ function goals(raw: unknown): Record<string, Labels> {
   return {};
 }
 
+// activity types: [{code, label, domain, icon}] -> {code: {label, domain, icon}}.
+function activityTypes(raw: unknown): Record<string, ActivityType> {
+  const out: Record<string, ActivityType> = {};
+  if (!Array.isArray(raw)) return out;
+  for (const e of raw as Array<{ code: string; label: string; domain: Domain; icon: string }>) {
+    if (e && typeof e.code === 'string') out[e.code] = { label: String(e.label ?? e.code), domain: e.domain, icon: String(e.icon ?? '') };
+  }
+  return out;
+}
+
 export function normaliseCatalogues(raw: Record<string, unknown>): Catalogues {
   const out = {} as Record<string, unknown>;
   for (const name of CATALOGUE_NAMES) out[name] = name === 'goals' ? goals(raw[name]) : labels(raw[name]);
+  out.activity_types = activityTypes(raw.activity_types);
   out.privacy_version = typeof raw.privacy_version === 'string' ? raw.privacy_version : '';
   return out as unknown as Catalogues;
 }

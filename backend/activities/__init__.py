@@ -1,0 +1,1 @@
+"""Shared activities of a pair, in the three domains of reciprocity (docs/meetings.md)."""
