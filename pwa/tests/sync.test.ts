@@ -50,6 +50,27 @@ describe('push', () => {
     expect(await getMeta(db, 'last_mutation_id')).toBe(2);
   });
 
+  it('a sent change stays on screen until the pull brings its result: no flicker back to the old row', async () => {
+    await syncOnce(db); // the stored row says Anna
+    await updateProfile(db, { display_name: 'Anna B.' });
+    await pushAll(db); // the server has it; the phone has not pulled yet
+    expect(await db.outbox.count()).toBe(0); // nothing waits to be sent (badge, logout)
+    expect((await db.profile.get(ANNA_ID))?.data.display_name).toBe('Anna');
+    expect((await shown(db))?.display_name).toBe('Anna B.'); // still shown as changed
+    await pullAll(db);
+    expect(await db.sent.count()).toBe(0);
+    expect((await db.profile.get(ANNA_ID))?.data.display_name).toBe('Anna B.');
+    expect((await shown(db))?.display_name).toBe('Anna B.');
+  });
+
+  it('answered changes of an old numbering are forgotten when the client starts afresh', async () => {
+    await updateProfile(db, { display_name: 'Anna B.' });
+    await pushAll(db);
+    expect(await db.sent.count()).toBe(1);
+    await forgetOwner(db);
+    expect(await db.sent.count()).toBe(0);
+  });
+
   it('removes a rejected mutation; the user sees the notice the server left', async () => {
     await updateProfile(db, { display_name: '' }); // the server wants 1 to 80 characters
     await updateProfile(db, { locale: 'ar' });

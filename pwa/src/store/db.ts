@@ -77,6 +77,9 @@ export class MaatjeDB extends Dexie {
   activity!: Table<Row<ActivityData>, string>;
   goal!: Table<Row<GoalData>, string>;
   outbox!: Table<OutboxEntry, number>;
+  // Changes the server has answered (applied or rejected) whose result the next pull has not
+  // brought yet: screens keep showing them on top until it has, so nothing flickers back.
+  sent!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
   parked!: Table<Parked, string>;
 
@@ -94,7 +97,7 @@ export class MaatjeDB extends Dexie {
     // Issue 9: each party's view of a proposal or match (synced, in the user's scope).
     this.version(3).stores({ match_offer: 'id, scope' });
     // Issue 10: the pair's meetings, shared activities and goals (synced, in the scope match:<id>).
-    this.version(4).stores({ meeting: 'id, scope', activity: 'id, scope', goal: 'id, scope' });
+    this.version(4).stores({ meeting: 'id, scope', activity: 'id, scope', goal: 'id, scope', sent: 'mid' });
   }
 }
 

@@ -21,13 +21,17 @@ async function sameClient(db: MaatjeDB, clientId: string): Promise<boolean> {
   return (await getMeta(db, 'client_id')) === clientId;
 }
 
-// applied/duplicate/rejected: the server has decided, so the entry leaves the outbox. The server
-// records a rejection for the user as a synced row, so the user learns of it from the next pull.
-// Returns false when the answer was for another client id and so was not applied.
+// applied/duplicate/rejected: the server has decided, so the entry leaves the outbox. It waits in
+// `sent` until a pull confirms it (last_mutation_id): that pull brings its result (the changed row,
+// or the server's word on a rejection), and until then the screens still show the change on top
+// instead of the old row. Returns false when the answer was for another client id (not applied).
 export async function applyPushResults(db: MaatjeDB, clientId: string, response: PushResponse): Promise<boolean> {
-  return db.transaction('rw', db.outbox, db.meta, async () => {
+  return db.transaction('rw', db.outbox, db.sent, db.meta, async () => {
     if (!(await sameClient(db, clientId))) return false;
-    await db.outbox.bulkDelete(response.results.map((result) => result.mid));
+    const mids = response.results.map((result) => result.mid);
+    const answered = (await db.outbox.bulkGet(mids)).filter((entry) => entry !== undefined);
+    await db.sent.bulkPut(answered);
+    await db.outbox.bulkDelete(mids);
     await setMeta(db, 'last_mutation_id', response.last_mutation_id);
     return true;
   });
@@ -53,7 +57,7 @@ export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullRe
   const tables = syncedTables(db);
   const unknown = [...new Set(page.changes.map((c) => c.entity).filter((entity) => !tables.has(entity)))];
   if (unknown.length > 0) throw new UnknownEntityError(unknown);
-  return db.transaction('rw', [...tables.values(), db.outbox, db.meta], async () => {
+  return db.transaction('rw', [...tables.values(), db.outbox, db.sent, db.meta], async () => {
     if (!(await sameClient(db, clientId))) return false;
     // reset: the server sends the whole view again; the outbox stays (it is not server data).
     if (page.reset) await Promise.all([...tables.values()].map((t) => t.clear()));
@@ -77,7 +81,10 @@ export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullRe
     }
     // Mutations the server has applied are in the base data once the last page is in: only then
     // drop them, or a half-pulled view would show neither the change nor its pending overlay.
-    if (!page.has_more) await db.outbox.where('mid').belowOrEqual(page.last_mutation_id).delete();
+    if (!page.has_more) {
+      await db.outbox.where('mid').belowOrEqual(page.last_mutation_id).delete();
+      await db.sent.where('mid').belowOrEqual(page.last_mutation_id).delete();
+    }
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'last_mutation_id', page.last_mutation_id);
     return true;

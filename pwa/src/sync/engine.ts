@@ -64,7 +64,7 @@ async function sessionIsOwner(db: MaatjeDB): Promise<boolean> {
 
 // A fresh client id starts at mid 1 on the server, so the queued changes are numbered again.
 export async function startNewClient(db: MaatjeDB): Promise<void> {
-  await db.transaction('rw', db.meta, db.outbox, async () => {
+  await db.transaction('rw', db.meta, db.outbox, db.sent, async () => {
     await setMeta(db, 'client_id', uuid());
     await deleteMeta(db, 'last_mutation_id');
     await renumberOutbox(db, 1);

@@ -13,13 +13,19 @@ export async function enqueue(db: MaatjeDB, name: string, args: Record<string, u
   }));
 }
 
-export function pendingMutations(db: MaatjeDB): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy('mid').toArray();
+// What the screens lay over the stored rows, in mid order: the changes not yet sent, and those
+// the server has answered whose result has not come back with a pull yet (`sent`).
+export async function pendingMutations(db: MaatjeDB): Promise<OutboxEntry[]> {
+  const [sent, unsent] = await Promise.all([db.sent.orderBy('mid').toArray(), db.outbox.orderBy('mid').toArray()]);
+  return [...sent, ...unsent];
 }
 
 // Hands the queued mutations new mids starting at `first` (after a gap, or for a new client id).
+// Answered changes waiting for a pull are forgotten: their mids belong to the old numbering, which
+// no pull will confirm now (their results arrive with the pull as usual).
 export async function renumberOutbox(db: MaatjeDB, first: number): Promise<void> {
-  await db.transaction('rw', db.outbox, db.meta, async () => {
+  await db.transaction('rw', db.outbox, db.sent, db.meta, async () => {
+    await db.sent.clear();
     const entries = await db.outbox.orderBy('mid').toArray();
     await db.outbox.clear();
     await db.outbox.bulkAdd(entries.map((entry, i) => ({ ...entry, mid: first + i })));

@@ -27,6 +27,7 @@ async function park(db: MaatjeDB, userId: string, name: string, reason: SignOutR
   }
   await db.parked.put(row);
   await db.outbox.clear();
+  await db.sent.clear(); // answered already; numbered for the client id that is parked now
   await Promise.all((['client_id', 'last_mid', 'last_mutation_id'] as const).map((key) => deleteMeta(db, key)));
 }
 

@@ -1,10 +1,11 @@
 // Live offers for the screens: the synced match_offer rows with pending answers on top.
 import type { MaatjeDB } from '../../store/db';
+import { pendingMutations } from '../../sync/outbox';
 import { watch, type Watch } from '../../sync/views';
 import { byRelevance, overlayOffers, type Offer } from './overlay';
 
 async function loadOffers(db: MaatjeDB): Promise<Offer[]> {
-  const [rows, pending] = await Promise.all([db.match_offer.toArray(), db.outbox.toArray()]);
+  const [rows, pending] = await Promise.all([db.match_offer.toArray(), pendingMutations(db)]);
   return byRelevance(overlayOffers(rows.map((r) => r.data), pending));
 }
 

@@ -1,6 +1,7 @@
 // Live notices for the screens: synced notice rows (with pending reads on top) and the refusals
 // only this phone knows of, newest first.
 import { getMeta, type LocalRejection, type MaatjeDB } from '../../store/db';
+import { pendingMutations } from '../../sync/outbox';
 import { watch, type Watch } from '../../sync/views';
 import type { NoticeData } from '../../types';
 import { overlayNotices } from './overlay';
@@ -22,7 +23,7 @@ function fromLocal(r: LocalRejection): Notice {
 async function loadNotices(db: MaatjeDB): Promise<Notice[]> {
   const [rows, pending, local] = await Promise.all([
     db.notice.toArray(),
-    db.outbox.toArray(),
+    pendingMutations(db),
     getMeta(db, 'local_rejections'),
   ]);
   const synced = overlayNotices(rows.map((row) => row.data), pending).map((n) => ({ ...n, local: false }));

@@ -1,5 +1,6 @@
 // Live profile for the screens: the stored row (or what /me said) with pending changes on top.
 import type { MaatjeDB } from '../../store/db';
+import { pendingMutations } from '../../sync/outbox';
 import { watch, type Watch } from '../../sync/views';
 import type { ProfileData, User } from '../../types';
 import { overlayProfile } from './overlay';
@@ -11,7 +12,7 @@ function profileFromUser(user: User): ProfileData {
 
 export function watchProfile(db: MaatjeDB, user: User): Watch<ProfileData> {
   return watch(async () => {
-    const [row, pending] = await Promise.all([db.profile.get(user.id), db.outbox.orderBy('mid').toArray()]);
+    const [row, pending] = await Promise.all([db.profile.get(user.id), pendingMutations(db)]);
     return overlayProfile(row?.data ?? profileFromUser(user), pending) ?? profileFromUser(user);
   });
 }
