@@ -23,7 +23,7 @@ insert of a key waits for the first transaction and then finds the row (the prim
 import datetime as dt
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import LazyString, format_date, lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
 from backend.db import utcnow
@@ -104,7 +104,7 @@ def planned_ends(now) -> int:
             for user in access.branch_coordinators(match.organisation_id):
                 service.notify(user.id, "match_planned_end",
                            _l("Een koppeling nadert haar geplande einddatum (%(date)s). Bespreek het vervolg.",
-                              date=match.planned_end.isoformat()))
+                              date=LazyString(format_date, match.planned_end, "long")))
             sent += 1
         db.session.commit()
     return sent

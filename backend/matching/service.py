@@ -63,43 +63,17 @@ FROM = {
 }
 
 # The status in words, to fit "... die %(status)s is".
-STATUS_WORDS = {
-    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
-    "proposed": _l("voorgesteld"),
-    # TRANSLATORS: a match both sides said yes to, waiting for the coordinator's approval.
-    "agreed": _l("door beiden geaccepteerd"),
-    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
-    "active": _l("actief"),
-    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
-    "paused": _l("gepauzeerd"),
-    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
-    "ended": _l("beëindigd"),
-    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
-    "declined": _l("afgewezen"),
-    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
-    "expired": _l("verlopen"),
-    # TRANSLATORS: a match's status, completing "... bij een koppeling die %(status)s is".
-    "withdrawn": _l("ingetrokken"),
-}
-ACTION_WORDS = {
-    # TRANSLATORS: the action "accept" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "accept": _l("Accepteren"),
-    # TRANSLATORS: the action "decline" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "decline": _l("Afwijzen"),
-    # TRANSLATORS: the action "approve" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "approve": _l("Goedkeuren"),
-    # TRANSLATORS: the action "withdraw" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "withdraw": _l("Intrekken"),
-    # TRANSLATORS: the action "pause" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "pause": _l("Pauzeren"),
-    # TRANSLATORS: the action "resume" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "resume": _l("Hervatten"),
-    # TRANSLATORS: the action "end" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "end": _l("Beëindigen"),
-    # TRANSLATORS: the action "expire" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "expire": _l("Laten verlopen"),
-    # TRANSLATORS: the action "evaluate" as a verb, starting "%(action)s kan niet bij een koppeling die ... is".
-    "evaluate": _l("Beoordelen"),
+# Why an action is refused, by the match's status: whole sentences (no words glued together,
+# which reads wrong in most languages).
+REFUSED_IN_STATUS = {
+    "proposed": _l("Dat kan nu niet: dit is nog een voorstel."),
+    "agreed": _l("Dat kan nu niet: de koppeling wacht op goedkeuring van de coördinator."),
+    "active": _l("Dat kan niet bij een koppeling die loopt."),
+    "paused": _l("Dat kan niet: de koppeling staat op pauze."),
+    "ended": _l("Dat kan niet meer: de koppeling is beëindigd."),
+    "declined": _l("Dat kan niet meer: het voorstel is afgewezen."),
+    "expired": _l("Dat kan niet meer: het voorstel is verlopen."),
+    "withdrawn": _l("Dat kan niet meer: het voorstel is ingetrokken."),
 }
 ALREADY_OPEN = _l("Deze nieuwkomer heeft al een voorstel of een lopende koppeling.")
 NO_INTAKE = _l("Doe eerst de intake van deze nieuwkomer.")
@@ -110,9 +84,8 @@ ENGAGED_FULL = _l("Dit maatje heeft al zoveel actieve koppelingen als het aankan
 
 
 def invalid_transition(action: str, status: str) -> Conflict:
-    """Return the 409 of an action the match's status does not allow."""
-    return Conflict(_l("%(action)s kan niet bij een koppeling die %(status)s is.",
-                       action=ACTION_WORDS[action], status=STATUS_WORDS[status]))
+    """Return the 409 of an action (`action`, for the log) the match's status does not allow."""
+    return Conflict(REFUSED_IN_STATUS[status])
 
 
 def _now(now):

@@ -3,6 +3,7 @@ import datetime as dt
 import threading
 
 import sqlalchemy as sa
+from flask_babel import force_locale, format_date
 
 from backend.accounts.models import User
 from backend.db import utcnow
@@ -77,6 +78,11 @@ def test_the_coordinator_hears_two_weeks_before_the_planned_end(app, world, ctx)
     assert notices(world.coordinator).count((0, "match_planned_end")) == 1
     assert alerts.run()["planned_end"] == 0 and alerts.run(utcnow() + 5 * DAY)["planned_end"] == 0
     assert planned_end > utcnow().date()
+    # The date is written out in the coordinator's language, not as 2027-01-31.
+    message = db.session.scalars(sa.select(Notice.message).where(Notice.code == "match_planned_end")).one()
+    assert planned_end.isoformat() not in message and str(planned_end.year) in message
+    with app.test_request_context(), force_locale("nl"):
+        assert format_date(planned_end, "long") in message
 
 
 def test_a_quiet_pair_hears_it_in_steps_once_per_quiet_spell(app, world, ctx):

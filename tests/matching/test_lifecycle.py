@@ -123,7 +123,7 @@ def test_invalid_transitions_answer_409_with_a_message_and_change_nothing(people
     match_id = propose(people, world).json["id"]
     response = people.coordinator.post(f"/api/matches/{match_id}/approve")
     assert response.status_code == 409
-    assert response.json["message"] == "Goedkeuren kan niet bij een koppeling die voorgesteld is."
+    assert response.json["message"] == "Dat kan nu niet: dit is nog een voorstel."
     assert people.coordinator.post(f"/api/matches/{match_id}/pause").status_code == 409
     assert people.coordinator.post(f"/api/matches/{match_id}/end", {"reason": "other"}).status_code == 409
     detail = people.coordinator.get(f"/api/matches/{match_id}").json

@@ -137,20 +137,20 @@ def test_a_rejection_whose_values_a_notice_cannot_carry_still_leaves_its_text(ap
 
 
 def test_a_translated_word_inside_the_message_is_stored_in_the_recipients_language(app, make_user, caplog):
-    """A refused match action ('Goedkeuren kan niet bij een koppeling die beëindigd is') carries
-    translated words as values: they are kept as text in the recipient's language, not refused."""
+    """A message whose values are themselves translated words (a catalogue label, say) keeps them
+    as text in the recipient's language, and is not refused."""
     from flask_babel import force_locale, lazy_gettext
 
-    from backend.matching.service import invalid_transition
+    from backend.catalogues.catalogue import DOMAINS
 
     user = make_user("newcomer", locale="en")
-    refusal = invalid_transition("accept", "ended").message
+    message = lazy_gettext("%(name)s had deze afspraak al afgezegd.", name=DOMAINS["werk"])
     with app.app_context():
-        add_notice(user.id, "rejected", "conflict", refusal)
+        add_notice(user.id, "rejected", "conflict", message)
         db.session.commit()
         with force_locale("en"):
-            expected = {"action": str(lazy_gettext("Accepteren")), "status": str(lazy_gettext("beëindigd"))}
+            expected = {"name": str(DOMAINS["werk"])}
     (notice,) = notices_of(app, user)
-    assert notice.msgid == "%(action)s kan niet bij een koppeling die %(status)s is."
-    assert notice.params == expected and expected["status"] != "beëindigd"  # English, not Dutch
+    assert notice.msgid == "%(name)s had deze afspraak al afgezegd."
+    assert notice.params == expected and expected["name"] != "Werk"  # English, not Dutch
     assert "ERROR" not in caplog.text
