@@ -7,6 +7,8 @@ and waiting for coordinator@demo.maatje.nl's approval. Every row is found by a s
 (e-mail, username, pair) and made only when missing, so loading twice changes nothing.
 """
 import datetime as dt
+import uuid
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
@@ -41,6 +43,7 @@ WAITING = [
     ("lotte.mulder@demo.maatje.nl", "Lotte Mulder", ["buddy"], "GM0344", "nl"),
 ]
 PAIRS = [("newcomer@demo.maatje.nl", "buddy@demo.maatje.nl"), ("newcomer2@demo.maatje.nl", "buddy2@demo.maatje.nl")]
+MDT_DEMO_BUDDY = "buddy2@demo.maatje.nl"  # an MDT youth: the hours page has something to show
 
 # More newcomers, made at intake (a username, no e-mail, not activated): name, locale, languages.
 NEWCOMERS = [
@@ -197,7 +200,8 @@ def _people() -> int:
 def _add_buddy_profile(user, state, i, today, coordinator):
     """A profile in `state`, with the steps that led there."""
     org = user.organisation
-    mdt = i % 4 == 3
+    mdt = i % 4 == 3 or user.email == MDT_DEMO_BUDDY
+    mdt_start = today - dt.timedelta(days=60 if user.email == MDT_DEMO_BUDDY else 20)
     path = ["signed_up", "intake_done", "vog_received", "trained", "available"]
     steps = path[: path.index(state) + 1] if state in path else path[: 2 + i % 4] + [state]
     has_vog = "vog_received" in steps
@@ -207,8 +211,8 @@ def _add_buddy_profile(user, state, i, today, coordinator):
     db.session.add(BuddyProfile(
         user_id=user.id, organisation_id=org.id, kind="mdt" if mdt else "volunteer",
         birth_date=today - dt.timedelta(days=365 * (19 + i % 8) + 10) if mdt else None,
-        gender=catalogue.codes("genders")[i % 2], mdt_start=today - dt.timedelta(days=20) if mdt else None,
-        mdt_end=today + dt.timedelta(days=150) if mdt else None, mdt_hours_target=80 if mdt else None,
+        gender=catalogue.codes("genders")[i % 2], mdt_start=mdt_start if mdt else None,
+        mdt_end=mdt_start + dt.timedelta(days=170) if mdt else None, mdt_hours_target=80 if mdt else None,
         languages=LANGUAGE_MIX[i % len(LANGUAGE_MIX)], interests=_pick(catalogue.codes("interests"), i + 1, 2 + i % 3),
         availability=user.availability or _slots(i), municipality_code=org.code, capacity=1 + i % 3, state=state,
         vog_date=vog_date, consent_version=catalogue.PRIVACY_VERSION, consent_at=utcnow() - dt.timedelta(days=90),
@@ -249,5 +253,137 @@ def _proposals() -> int:
                                       at=now - dt.timedelta(days=age) + dt.timedelta(hours=seq)))
         publish_offers(match)  # each party's phone gets its view of the proposal (its user: scope)
         made += 1
+    db.session.commit()
+    return made
+
+
+# -- the pairs' life together (issue 10) ---------------------------------------------------------
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Meetings: days from today, Amsterdam time, minutes, where, status, who proposed, extra.
+MEETINGS = {
+    0: [
+        (-63, "14:00", 90, "Bibliotheek Neude", "held", "buddy",
+         {"attended": ["newcomer", "buddy"], "held_note": "Pasje gemaakt en boeken voor de kinderen geleend."}),
+        (-49, "10:00", 60, "Café de Kade", "held", "newcomer",
+         {"attended": ["newcomer", "buddy"], "held_note": "Samen de brief van de gemeente gelezen."}),
+        (-35, "19:00", 60, "Buurthuis De Leeuw", "cancelled", "buddy",
+         {"cancelled_by": "newcomer", "cancel_reason": "Mijn zoon was ziek."}),
+        (-28, "15:00", 60, "", "held", "buddy",
+         {"video_url": "https://meet.jit.si/maatje-demo", "attended": ["newcomer", "buddy"],
+          "held_note": "Oefenen voor het gesprek bij het werkplein."}),
+        (-7, "11:00", 120, "Gemeentehuis, Stadsplateau 1", "held", "newcomer",
+         {"attended": ["newcomer", "buddy"], "held_note": "Afspraak over de toeslagen gemaakt."}),
+        (3, "10:00", 60, "Bibliotheek Neude", "confirmed", "buddy", {}),
+        (8, "14:00", 90, "Buurthuis De Leeuw", "proposed", "buddy", {"also": (9, "19:00")}),
+    ],
+    1: [
+        (-10, "13:00", 120, "Centraal Station, bij de klok", "held", "buddy",
+         {"attended": ["newcomer", "buddy"], "held_note": "Met de trein naar Haarlem en terug."}),
+        (5, "16:00", 60, "Openbare Bibliotheek Amsterdam", "confirmed", "newcomer", {}),
+    ],
+}
+# Activities: days from today, type, minutes, initiative, note.
+ACTIVITIES = {
+    0: [(-63, "library", 90, "buddy", "Lidmaatschap geregeld."), (-42, "letter", 30, "newcomer", ""),
+        (-30, "cv", 60, "both", "Eerste versie van het cv."), (-21, "sports_club", 60, "newcomer", "Proeftraining volleybal."),
+        (-14, "job_fair", 120, "newcomer", ""), (-7, "municipality", 90, "buddy", ""),
+        (-3, "neighbourhood", 120, "both", "Buurtfeest met de kinderen."), (-1, "conversation", 45, "newcomer", "")],
+    1: [(-10, "outing", 120, "buddy", ""), (-4, "language_cafe", 60, "newcomer", "")],
+}
+# Goals: domain, catalogue code or None, own title, level, steps [(text, done)], done.
+GOALS = {
+    0: [("taal", "speaking", "", 0, [("Zelf een afspraak bij de huisarts maken", True),
+                                    ("Boodschappen doen in het Nederlands", True),
+                                    ("Een praatje maken met de buren", False)], False),
+        ("werk", None, "Een cv in het Nederlands", 2, [], False),
+        ("meedoen", "club", "", 3, [], True)],
+    1: [("meedoen", "transport", "", 1, [], False)],
+}
+
+
+def _at(day: dt.date, hhmm: str) -> dt.datetime:
+    """An Amsterdam wall time on `day`, in UTC."""
+    hour, minute = map(int, hhmm.split(":"))
+    return dt.datetime.combine(day, dt.time(hour, minute), AMSTERDAM).astimezone(dt.timezone.utc)
+
+
+def _together() -> int:
+    """Meetings, activities and goals of the two demo pairs, made once per pair. Returns how many."""
+    from backend.activities.models import Activity
+    from backend.activities.service import activity_data
+    from backend.goals.models import Goal
+    from backend.goals.service import goal_data
+    from backend.meetings.models import Meeting
+    from backend.meetings.service import meeting_data
+    from backend.sync import changes
+
+    made = 0
+    today = dt.datetime.now(AMSTERDAM).date()
+    now = utcnow()
+    for n, (newcomer_email, buddy_email) in enumerate(PAIRS):
+        newcomer = accounts.get_user_by_email(newcomer_email)
+        buddy = accounts.get_user_by_email(buddy_email)
+        match = db.session.scalar(sa.select(Match).where(
+            Match.newcomer_id == newcomer.id, Match.buddy_id == buddy.id, Match.status == "active"))
+        if match is None or db.session.scalar(sa.select(Meeting.id).where(Meeting.match_id == match.id).limit(1)):
+            continue
+        # The pair started ten weeks ago (the first has a long history, the second a short one).
+        start = now - dt.timedelta(days=70 if n == 0 else 14)
+        match.created_at = start - dt.timedelta(days=5)
+        match.approved_at = start
+        for event in db.session.scalars(sa.select(MatchEvent).where(MatchEvent.match_id == match.id)):
+            event.at = start - dt.timedelta(days=5) + dt.timedelta(hours=event.seq)
+        publish_offers(match)
+        for k, (days, hhmm, minutes, place, status, proposer, extra) in enumerate(MEETINGS[n]):
+            day = today + dt.timedelta(days=days)
+            starts = _at(day, hhmm)
+            slots = [{"starts_at": starts.isoformat(), "minutes": minutes}]
+            if "also" in extra:
+                also_days, also_time = extra["also"]
+                slots.append({"starts_at": _at(today + dt.timedelta(days=also_days), also_time).isoformat(),
+                              "minutes": minutes})
+            other = "newcomer" if proposer == "buddy" else "buddy"
+            chosen = status != "proposed"
+            meeting = Meeting(
+                id=uuid.uuid5(match.id, f"meeting-{k}"), match_id=match.id, status=status,
+                version={"proposed": 1, "confirmed": 2, "cancelled": 3, "held": 3}[status],
+                sequence=1 if status == "cancelled" else 0, proposed_by=proposer, slots=slots,
+                starts_at=starts if chosen else None, minutes=minutes if chosen else None,
+                place=place, video_url=extra.get("video_url", ""), note="",
+                decided_by=other if chosen else None, cancelled_by=extra.get("cancelled_by"),
+                cancel_reason=extra.get("cancel_reason", ""), attended=extra.get("attended", []),
+                held_note=extra.get("held_note", ""), completed_by="buddy" if status == "held" else None,
+                last_action={"proposed": "propose", "confirmed": "choose", "cancelled": "cancel",
+                             "held": "complete"}[status],
+                last_actor=extra.get("cancelled_by") or ("buddy" if status == "held" else other if chosen else proposer),
+                created_at=min(now, starts - dt.timedelta(days=4)),
+                updated_at=min(now, starts + dt.timedelta(hours=3)) if status == "held" else min(now, starts - dt.timedelta(days=2)),
+            )
+            db.session.add(meeting)
+            db.session.flush()
+            changes.record_put("meeting", meeting.id, match.scope, meeting_data(meeting))
+            made += 1
+        for k, (days, type_code, minutes, initiative, note) in enumerate(ACTIVITIES[n]):
+            activity = Activity(
+                id=uuid.uuid5(match.id, f"activity-{k}"), match_id=match.id, type=type_code,
+                domain=catalogue.activity_domain(type_code), day=today + dt.timedelta(days=days), minutes=minutes,
+                initiative=initiative, note=note, logged_by="buddy" if k % 3 else "newcomer",
+                created_at=now + dt.timedelta(days=days))
+            db.session.add(activity)
+            db.session.flush()
+            changes.record_put("activity", activity.id, match.scope, activity_data(activity))
+            made += 1
+        for k, (domain, code, title, level, steps, done) in enumerate(GOALS[n]):
+            goal = Goal(
+                id=uuid.uuid5(match.id, f"goal-{k}"), match_id=match.id, domain=domain, code=code, title=title,
+                level=level, added_by="buddy" if k % 2 else "newcomer",
+                steps=[{"id": str(uuid.uuid5(match.id, f"goal-{k}-step-{j}")), "text": text, "done": ok}
+                       for j, (text, ok) in enumerate(steps)],
+                done_at=now - dt.timedelta(days=5) if done else None,
+                created_at=start + dt.timedelta(days=2), updated_at=now - dt.timedelta(days=2))
+            db.session.add(goal)
+            db.session.flush()
+            changes.record_put("goal", goal.id, match.scope, goal_data(goal))
+            made += 1
     db.session.commit()
     return made
