@@ -277,8 +277,13 @@ def apply_reschedule(user, args, now=None) -> Meeting:
     """Either side proposes new times (and place) instead: the rescheduler is now the proposer. No commit."""
     now = _now(now)
     meeting, match, role = _for_change(user, args, "reschedule", now)
-    meeting.slots = _slots(args["slots"], now)
-    meeting.place, meeting.video_url = _where(args.get("place", ""), args.get("video_url", ""))
+    try:
+        slots = _slots(args["slots"], now)
+        place, video_url = _where(args.get("place", ""), args.get("video_url", ""))
+    except registry.Rejected as err:
+        err.current = meeting_data(meeting)  # as every refusal about a meeting the sender sees
+        raise
+    meeting.slots, meeting.place, meeting.video_url = slots, place, video_url
     meeting.note = (args.get("note") or "").strip()
     meeting.proposed_by = role
     meeting.starts_at = meeting.minutes = meeting.decided_by = None
