@@ -129,11 +129,6 @@ def meetings_of_user(user_id, statuses=None) -> list[Meeting]:
                                                   Meeting.created_at, Meeting.id)))
 
 
-def slot_times(meeting: Meeting) -> list[dt.datetime]:
-    """Return the start of each proposed slot as an aware UTC datetime."""
-    return [dt.datetime.fromisoformat(slot["starts_at"]) for slot in meeting.slots or ()]
-
-
 # -- checks -----------------------------------------------------------------------------------------
 
 def _now(now):
@@ -174,7 +169,7 @@ def _locked(meeting_id) -> Meeting | None:
     ).first()
 
 
-def _for_change(user, args, action: str, now) -> tuple[Meeting, Match, str]:
+def _for_change(user, args, action: str) -> tuple[Meeting, Match, str]:
     """Return the meeting, its match and the user's role, once every rule of `action` holds."""
     meeting = _locked(args["id"])
     if meeting is None:
@@ -246,7 +241,7 @@ def apply_propose(user, args, now=None) -> Meeting:
 def apply_choose(user, args, now=None) -> Meeting:
     """The side that did not propose picks one of the slots: the meeting is confirmed. No commit."""
     now = _now(now)
-    meeting, match, role = _for_change(user, args, "choose", now)
+    meeting, match, role = _for_change(user, args, "choose")
     starts_at = args["starts_at"].astimezone(UTC)
     chosen = next((slot for slot in meeting.slots if dt.datetime.fromisoformat(slot["starts_at"]) == starts_at), None)
     if chosen is None:
@@ -266,7 +261,7 @@ def apply_decline(user, args, now=None) -> Meeting:
     own note stays.
     """
     now = _now(now)
-    meeting, match, role = _for_change(user, args, "decline", now)
+    meeting, match, role = _for_change(user, args, "decline")
     meeting.decided_by, meeting.cancel_reason = role, (args.get("note") or "").strip()
     _step(meeting, "decline", role, now)
     _publish(meeting, match)
@@ -276,7 +271,7 @@ def apply_decline(user, args, now=None) -> Meeting:
 def apply_reschedule(user, args, now=None) -> Meeting:
     """Either side proposes new times (and place) instead: the rescheduler is now the proposer. No commit."""
     now = _now(now)
-    meeting, match, role = _for_change(user, args, "reschedule", now)
+    meeting, match, role = _for_change(user, args, "reschedule")
     try:
         slots = _slots(args["slots"], now)
         place, video_url = _where(args.get("place", ""), args.get("video_url", ""))
@@ -297,7 +292,7 @@ def apply_reschedule(user, args, now=None) -> Meeting:
 def apply_cancel(user, args, now=None) -> Meeting:
     """Either side calls off a proposed or confirmed meeting, with a reason. No commit."""
     now = _now(now)
-    meeting, match, role = _for_change(user, args, "cancel", now)
+    meeting, match, role = _for_change(user, args, "cancel")
     reason = args["reason"].strip()
     if not reason:
         raise registry.Rejected("invalid_args", NO_REASON, meeting_data(meeting))
@@ -311,7 +306,7 @@ def apply_cancel(user, args, now=None) -> Meeting:
 def apply_complete(user, args, now=None) -> Meeting:
     """Either side marks a confirmed meeting as held, once it has started: who came, a short note. No commit."""
     now = _now(now)
-    meeting, match, role = _for_change(user, args, "complete", now)
+    meeting, match, role = _for_change(user, args, "complete")
     if now < meeting.starts_at:
         raise registry.Rejected("not_yet_held", NOT_YET_HELD, meeting_data(meeting))
     meeting.attended = [r for r in ROLES if r in set(args["attended"])]

@@ -4,9 +4,8 @@ cancel is applied, the other is `meeting_changed`. On PostgreSQL the meeting's r
 import threading
 import uuid
 
-import sqlalchemy as sa
-
 import pytest
+import sqlalchemy as sa
 
 from backend.accounts.models import User
 from backend.extensions import db
@@ -55,8 +54,8 @@ def waiting_for_a_lock(app) -> bool:
     """Whether another PostgreSQL connection waits for a row lock right now."""
     with app.app_context():
         with db.engine.connect() as conn:
-            return bool(conn.scalar(sa.text(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")))
+            return bool(conn.scalar(sa.text("SELECT count(*) FROM pg_stat_activity "
+                                            "WHERE wait_event_type = 'Lock' AND datname = current_database()")))
 
 
 def test_a_cancel_waits_for_the_uncommitted_one_and_then_loses(pair):

@@ -24,7 +24,8 @@ def version(pair, meeting_id):
 
 def choose(pair, person, meeting_id, index=0):
     row = server_row(pair.app, meeting_id)
-    return push(person, "meeting.choose", id=meeting_id, version=row["version"], starts_at=row["slots"][index]["starts_at"])
+    return push(person, "meeting.choose", id=meeting_id, version=row["version"],
+                starts_at=row["slots"][index]["starts_at"])
 
 
 def confirmed(pair, by=None):
