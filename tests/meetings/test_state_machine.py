@@ -2,8 +2,8 @@
 act on their own, possibly stale, view of the meetings; their changes wait in a queue and reach
 the server interleaved in any order (each phone's own in mid order, as the protocol wants),
 sometimes sent twice (the same mid: `duplicate`) or queued again as a new change (a new mid on
-an old version: stale). Checked on every delivery against
-the table written out apart from the code, and at the end of each run:
+an old version: stale). Checked on every delivery against the table written out apart from the
+code, and at the end of each run:
 
 - every status a meeting reaches is one the table allows from the one before, one version up;
 - versions only go up, on the server and on each phone;
