@@ -8,6 +8,7 @@ import pytest
 from backend.activities.models import Activity
 from backend.activities.service import amsterdam_day
 from backend.buddies.models import BuddyProfile
+from backend.catalogues.catalogue import ACTIVITY_TYPES
 from backend.db import utcnow
 from backend.extensions import db
 from backend.matching.service import end_match
@@ -56,7 +57,8 @@ def meeting(match_id, day, minutes=60, status="held", attended=("newcomer", "bud
 
 
 def activity(match_id, day, minutes=30, kind="library"):
-    return Activity(id=uuid.uuid4(), match_id=match_id, type=kind, domain="taal", day=day, minutes=minutes,
+    return Activity(id=uuid.uuid4(), match_id=match_id, type=kind, domain=ACTIVITY_TYPES[kind][0], day=day,
+                    minutes=minutes,
                     initiative="both", note=SECRET, logged_by="newcomer")
 
 
