@@ -82,6 +82,42 @@ class MatchOfferSchema(ma.Schema):
     ended_at = ma.fields.String(allow_none=True)
 
 
+class MeetingCountsSchema(ma.Schema):
+    held = ma.fields.Integer()
+    upcoming = ma.fields.Integer(metadata={"description": "Confirmed and still to come"})
+    proposed = ma.fields.Integer(metadata={"description": "Waiting for the other side's choice"})
+    cancelled = ma.fields.Integer()
+    last_held = ma.fields.AwareDateTime(allow_none=True, metadata={"description": "Start of the last held meeting"})
+    next_confirmed = ma.fields.AwareDateTime(allow_none=True, metadata={"description": "Start of the next one"})
+
+
+class DomainCountSchema(ma.Schema):
+    count = ma.fields.Integer()
+    minutes = ma.fields.Integer()
+
+
+class ActivityCountsSchema(ma.Schema):
+    count = ma.fields.Integer()
+    minutes = ma.fields.Integer()
+    last_day = ma.fields.Date(allow_none=True)
+    by_domain = ma.fields.Dict(keys=ma.fields.String(metadata={"enum": ["taal", "werk", "meedoen"]}),
+                               values=ma.fields.Nested(DomainCountSchema),
+                               metadata={"description": "taal, werk, meedoen: each always present"})
+
+
+class GoalCountsSchema(ma.Schema):
+    count = ma.fields.Integer()
+    done = ma.fields.Integer()
+
+
+class TogetherSchema(ma.Schema):
+    """What a pair did together, as a coordinator sees it: counts and dates only, never notes."""
+
+    meetings = ma.fields.Nested(MeetingCountsSchema)
+    activities = ma.fields.Nested(ActivityCountsSchema)
+    goals = ma.fields.Nested(GoalCountsSchema)
+
+
 class MatchSchema(ma.Schema):
     """A match: coordinators get everything but `offer`; a party gets id, status, dates and `offer`."""
 
@@ -100,6 +136,7 @@ class MatchSchema(ma.Schema):
     end_reason = ma.fields.String(allow_none=True)
     score = ma.fields.Dict(allow_none=True)
     history = ma.fields.List(ma.fields.Nested(MatchEventSchema), metadata={"description": "coordinators only"})
+    together = ma.fields.Nested(TogetherSchema, metadata={"description": "coordinators only"})
     offer = ma.fields.Nested(MatchOfferSchema, metadata={"description": "a party's own view only"})
 
 

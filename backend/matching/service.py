@@ -171,10 +171,48 @@ def _person(user_id) -> dict | None:
     return {"id": user.id, "display_name": user.display_name} if user else None
 
 
+def together(match_id, now=None) -> dict:
+    """Return what the pair did together, in counts and dates only (never a note, a place or a
+    goal's words): meetings held, upcoming confirmed, proposed and cancelled with the last held and
+    the next confirmed start; activities per domain (count, minutes) and the last day; goals and
+    how many are done. Two aggregate queries."""
+    from backend.activities.models import Activity
+    from backend.goals.models import Goal
+    from backend.meetings.models import Meeting
+
+    now = _now(now)
+    m = Meeting
+    held, coming = m.status == "held", sa.and_(m.status == "confirmed", m.starts_at > now)
+    goals = sa.select(sa.func.count(Goal.id)).where(Goal.match_id == match_id)
+    row = db.session.execute(sa.select(
+        sa.func.count(m.id).filter(held), sa.func.count(m.id).filter(coming),
+        sa.func.count(m.id).filter(m.status == "proposed"), sa.func.count(m.id).filter(m.status == "cancelled"),
+        sa.func.max(m.starts_at).filter(held), sa.func.min(m.starts_at).filter(coming),
+        goals.scalar_subquery(), goals.where(Goal.done_at.is_not(None)).scalar_subquery(),
+    ).where(m.match_id == match_id)).one()
+    by_domain = {domain: {"count": 0, "minutes": 0} for domain in ("taal", "werk", "meedoen")}
+    last_day = None
+    for domain, count, minutes, last in db.session.execute(
+            sa.select(Activity.domain, sa.func.count(Activity.id), sa.func.sum(Activity.minutes), sa.func.max(Activity.day))
+            .where(Activity.match_id == match_id).group_by(Activity.domain)):
+        by_domain[domain] = {"count": count, "minutes": int(minutes or 0)}
+        last_day = max(last_day, last) if last_day else last
+    return {
+        "meetings": {"held": row[0], "upcoming": row[1], "proposed": row[2], "cancelled": row[3],
+                     "last_held": row[4], "next_confirmed": row[5]},
+        "activities": {"count": sum(d["count"] for d in by_domain.values()),
+                       "minutes": sum(d["minutes"] for d in by_domain.values()),
+                       "last_day": last_day, "by_domain": by_domain},
+        "goals": {"count": row[6] or 0, "done": row[7] or 0},
+    }
+
+
 def coordinator_view(match: Match) -> dict:
-    """Return the coordinator's view of a match: both people, answers, score and the history."""
+    """Return the coordinator's view of a match: both people, answers, score, the history and
+    what the pair did together (counts and dates)."""
     org = db.session.get(Organisation, match.organisation_id)
     return {
+        "together": together(match.id),
         "id": match.id, "status": match.status, "organisation": org.code,
         "newcomer": _person(match.newcomer_id), "buddy": _person(match.buddy_id),
         "newcomer_answer": match.newcomer_answer, "buddy_answer": match.buddy_answer,

@@ -12,6 +12,7 @@ import { useCatalogues } from '../catalogues/useCatalogues';
 import { coordinatorApi, type Buddy } from './api';
 import { BackLink } from './parts';
 import { RemoteView, useAction, useRemote } from './remote';
+import { HoursPanel } from './Together';
 import { nextVettingStates, vettingStateText, vettingStepText } from './words';
 
 function Facts({ buddy }: { buddy: Buddy }) {
@@ -84,6 +85,7 @@ function View({ initial, me }: { initial: Buddy; me: string }) {
       {/* TRANSLATORS: the buddy's current vetting step, e.g. "Stap: VOG ontvangen". */}
       <p data-testid="buddy-state"><strong>{_("Stap")}:</strong> {vettingStateText(buddy.state)}</p>
       <NextStep buddy={buddy} onDone={(b) => setBuddy({ ...buddy, ...b })} />
+      {buddy.kind === 'mdt' && <HoursPanel buddyId={buddy.id} />}
       {/* TRANSLATORS: a heading: the buddy's details. */}
       <h2>{_("Gegevens")}</h2>
       <Facts buddy={buddy} />

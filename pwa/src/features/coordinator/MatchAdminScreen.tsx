@@ -13,6 +13,7 @@ import { SelectField } from './Choices';
 import { BackLink, StatusPill } from './parts';
 import { RemoteView, useAction, useRemote } from './remote';
 import { ScoreParts, Total } from './ScoreParts';
+import { TogetherPanel } from './Together';
 import { answerText, matchActionText, matchStatusText } from './words';
 
 // What a coordinator may do in each status (the server decides; a refusal comes back as 409).
@@ -111,6 +112,7 @@ function View({ initial }: { initial: MatchDetail }) {
         {match.planned_end && <div><dt>{/* TRANSLATORS: a label: the date the match is planned to end */ _("Geplande einddatum")}</dt><dd>{formatDate(match.planned_end)}</dd></div>}
         {match.end_reason && <div><dt>{_("Reden van het einde")}</dt><dd>{reasonText(match.end_reason)}</dd></div>}
       </dl>
+      {match.together && <TogetherPanel together={match.together} />}
       <Actions match={match} onDone={(m) => setMatch({ ...match, ...m })} />
       {match.score?.parts && (
         <section aria-labelledby="score-title">

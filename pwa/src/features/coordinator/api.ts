@@ -2,7 +2,7 @@
 // Paths and shapes follow the backend of issue 9 (people9: dashboard, newcomers, buddies;
 // acct9: activation codes; suggest9: suggestions, waiting list; match9: matches).
 import { getJson, patchJson, postJson } from '../../api';
-import type { MatchStatus, Slot } from '../../types';
+import type { Domain, MatchStatus, Slot } from '../../types';
 
 export interface PersonRef {
   id: string;
@@ -226,7 +226,48 @@ export interface MatchEvent {
   at: string;
 }
 
+// What a pair did together, as their coordinator sees it: counts and dates, never notes.
+export interface Together {
+  meetings: {
+    held: number;
+    upcoming: number; // confirmed, still to come
+    proposed: number;
+    cancelled: number;
+    last_held: string | null;
+    next_confirmed: string | null;
+  };
+  activities: {
+    count: number;
+    minutes: number;
+    last_day: string | null;
+    by_domain: Record<Domain, { count: number; minutes: number }>;
+  };
+  goals: { count: number; done: number };
+}
+
+// A buddy's hours (GET /api/hours/me, GET /api/buddies/<id>/hours).
+export interface HoursEntry {
+  day: string;
+  kind: 'meeting' | 'activity';
+  type: string | null;
+  minutes: number;
+  with: string; // the newcomer's first name
+}
+
+export interface Hours {
+  kind: 'volunteer' | 'mdt';
+  target_hours: number | null; // MDT only
+  service_start: string | null;
+  service_end: string | null;
+  minutes_total: number;
+  minutes_meetings: number;
+  minutes_activities: number;
+  entries: HoursEntry[];
+  as_of: string;
+}
+
 export interface MatchDetail extends MatchSummary {
+  together?: Together; // coordinators only
   organisation?: string; // the branch's code
   created_at?: string;
   approved_at?: string | null;
@@ -270,6 +311,7 @@ export const coordinatorApi = {
   activationCode: (userId: string) => postJson<ActivationCode>(`/api/accounts/${id(userId)}/activation-code`),
   buddies: (state?: string) => getJson<BuddySummary[]>(`/api/buddies${query({ state, page_size: 100 })}`),
   buddy: (buddyId: string) => getJson<Buddy>(`/api/buddies/${id(buddyId)}`),
+  buddyHours: (buddyId: string) => getJson<Hours>(`/api/buddies/${id(buddyId)}/hours`),
   vettingStep: (buddyId: string, body: { to_state: string; vog_date?: string; note?: string }) =>
     postJson<Buddy>(`/api/buddies/${id(buddyId)}/steps`, body),
   suggestions: (newcomerId: string, filters: { language?: string; max_km?: number; kind?: string; limit?: number } = {}) =>
