@@ -38,13 +38,15 @@ def test_the_url_uses_public_url_when_set(app, amal, monkeypatch):
     assert app.test_client().get(urlsplit(url).path).status_code == 200
 
 
-def test_only_the_tokens_hash_is_stored(app, amal, db):
+def test_only_the_tokens_hash_is_stored(app, amal):
     from backend.calendar.models import CalendarFeed
+    from backend.extensions import db
 
     url = amal.post("/api/calendar/feed").json["url"]
     token = urlsplit(url).path.rsplit("/", 1)[1].removesuffix(".ics")
     assert len(token) >= 43
-    row = db.session.get(CalendarFeed, amal.id)
+    with app.app_context():
+        row = db.session.get(CalendarFeed, amal.id)
     assert token not in row.token_hash and len(row.token_hash) == 64
 
 
@@ -82,13 +84,14 @@ def test_the_buddy_sees_the_newcomers_name_and_the_video_link(app, pair, sanne, 
     assert "location" not in event
 
 
-def test_an_ended_match_leaves_the_feed(app, pair, amal, meetings, db):
+def test_an_ended_match_leaves_the_feed(app, pair, amal, meetings):
     from backend.matching.service import end_match
 
     meetings.add(pair.match, amsterdam(2027, 5, 4))
     path = amal.new_feed()
     assert len(parse(app.test_client().get(path)).walk("VEVENT")) == 1
-    end_match(pair.match.id)
+    with app.app_context():
+        end_match(pair.match.id)
     assert parse(app.test_client().get(path)).walk("VEVENT") == []
 
 
