@@ -48,7 +48,7 @@ class Feed(MethodView):
 
 @bp.route("/feed/<token>.ics")
 class FeedIcs(MethodView):
-    @bp.response(200, content_type="text/calendar",
+    @bp.response(200, {"type": "string"}, content_type="text/calendar",
                  description="The VCALENDAR (RFC 5545), with an ETag; Cache-Control: private, no-cache")
     @bp.alt_response(304, description="Not modified: If-None-Match names the current ETag (no body)")
     def get(self, token):
@@ -65,7 +65,8 @@ class FeedIcs(MethodView):
 @bp.route("/meetings/<uuid:meeting_id>.ics")
 class MeetingIcs(MethodView):
     @login_required
-    @bp.response(200, content_type="text/calendar", description="One VEVENT in a VCALENDAR, as an attachment")
+    @bp.response(200, {"type": "string"}, content_type="text/calendar",
+                 description="One VEVENT in a VCALENDAR, as an attachment")
     @bp.alt_response(409, response="ErrorConflict", description="The meeting has no chosen time yet")
     def get(self, meeting_id):
         """One meeting of the own matches as a .ics file, to add to a calendar by hand."""
