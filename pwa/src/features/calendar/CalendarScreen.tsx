@@ -36,7 +36,7 @@ function FeedAddress({ url }: { url: string }) {
       setCopied(true);
     } catch {
       // No clipboard (an old browser, no permission): select the text so a long press copies it.
-      const input = document.getElementById('calendar-url') as HTMLInputElement | null;
+      const input = document.getElementById('calendar-url') as HTMLTextAreaElement | null;
       input?.focus();
       input?.select();
       setCopied(false);
@@ -47,7 +47,7 @@ function FeedAddress({ url }: { url: string }) {
       <div class="field">
         {/* TRANSLATORS: label of the secret web address of the user's calendar feed. */}
         <label for="calendar-url">{_("Je agenda-adres")}</label>
-        <input id="calendar-url" type="url" readOnly dir="ltr" value={url} data-testid="calendar-url"
+        <textarea id="calendar-url" readOnly dir="ltr" rows={3} value={url} data-testid="calendar-url"
           onFocus={(e) => e.currentTarget.select()} />
       </div>
       <p class="hint">{_("Bewaar dit adres nu of zet het meteen in je agenda: we laten het maar één keer zien.")}</p>
