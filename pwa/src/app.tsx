@@ -32,6 +32,7 @@ const HomeScreen = screen(() => import('./features/home/HomeScreen').then((m) =>
 const ProfileScreen = screen(() => import('./features/profile/ProfileScreen').then((m) => m.ProfileScreen));
 const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
 const MatchScreen = screen(() => import('./features/match/MatchScreen').then((m) => m.MatchScreen));
+const CalendarScreen = screen(() => import('./features/calendar/CalendarScreen').then((m) => m.CalendarScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
 // the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
@@ -139,6 +140,7 @@ export function App() {
         <Route path="/profiel" component={ProfileScreen} user={user} lang={lang} />
         <Route path="/meldingen" component={NoticesScreen} user={user} lang={lang} />
         <Route path="/maatje/:id" component={MatchScreen} user={user} lang={lang} />
+        <Route path="/agenda" component={CalendarScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
       </Router>

@@ -9,7 +9,8 @@ from backend.config import TestConfig
 PUBLIC = {"/api/health", "/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
           "/api/auth/password-reset/confirm", "/api/openapi.json", "/api/docs/", "/api/docs/init.js",
           "/api/docs/assets/<path:name>",
-          "/api/catalogues", "/api/catalogues/municipalities", "/api/buddies/signup"}  # the public buddy sign-up page
+          "/api/catalogues", "/api/catalogues/municipalities", "/api/buddies/signup",  # the public buddy sign-up page
+          "/api/calendar/feed/<token>.ics"}  # polled by calendar apps: the token is the secret
 
 
 def api_routes():

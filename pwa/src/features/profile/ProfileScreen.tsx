@@ -191,6 +191,7 @@ export function ProfileScreen({ user }: ScreenProps) {
       <section class="settings" aria-labelledby="settings-title">
         <h2 id="settings-title">{_("Taal en account")}</h2>
         <LanguagePicker onChange={(next) => void chooseLanguage(next)} />
+        <p><a href="/agenda" data-testid="profile-calendar-link">{_("Afspraken in je eigen agenda zetten")}</a></p>
         <LogoutButton />
       </section>
       <DevicesSection />
