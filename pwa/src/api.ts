@@ -152,6 +152,10 @@ export function patchJson<T>(path: string, body: unknown): Promise<T> {
   return request('PATCH', path, body);
 }
 
+export function deleteJson<T>(path: string, body?: unknown): Promise<T> {
+  return request('DELETE', path, body);
+}
+
 // The translated catalogues (languages, interests, kinds of buddy...) in this language; public.
 export function catalogues(lang: string): Promise<CatalogueLists> {
   return request('GET', `/api/catalogues?lang=${encodeURIComponent(lang)}`);
