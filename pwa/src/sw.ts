@@ -70,8 +70,8 @@ self.addEventListener('notificationclick', (event) => {
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
       const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
       if (open) {
-        const focused = await open.focus();
-        await (focused ?? open).navigate(url).catch(() => self.clients.openWindow(url));
+        const focused = await open.focus().catch(() => open); // focus may be refused; go there all the same
+        await focused.navigate(url).catch(() => self.clients.openWindow(url));
         return;
       }
       await self.clients.openWindow(url);
