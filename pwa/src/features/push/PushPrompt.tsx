@@ -82,6 +82,7 @@ export function PushPrompt({ user }: { user: User }) {
           <p>{_("Wil je een bericht op deze telefoon, een dag en een uur voor elke afspraak? Alleen over je afspraken, niets anders. Je telefoon vraagt daarna of Maatje meldingen mag sturen.")}</p>
           <div class="push-actions">
             <Button icon="bell" onClick={() => void turnOn()} disabled={phase === 'busy'} data-testid="push-on">
+              {/* TRANSLATORS: button: get reminders of meetings on this phone (push notifications). */}
               {_("Herinneringen aanzetten")}
             </Button>
             <Button icon="close" variant="quiet" onClick={later} data-testid="push-later">
