@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from backend.config import ROOT
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
+from tests.e2e.conftest import axe_violations, log_in, open_profile_by_nav, wait_for_service_worker
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 COUNT_NOTIFICATIONS = "async () => (await (await navigator.serviceWorker.ready).getNotifications()).length"
@@ -166,3 +166,61 @@ def test_a_reminder_notice_opens_its_meeting(new_context, app, pair):
     expect(notice).to_contain_text("afspraak met Sanne")
     notice.get_by_role("link", name="Openen").click()
     page.wait_for_url(f"**/maatje/{match.id}/afspraak/{meeting_id}")
+
+
+# Headless Chromium has no push service: pushManager.subscribe() fails there ("Registration
+# failed"). So this test stands in for the browser's push service only: subscribe() gives a
+# subscription made like a browser's (keys from tests/push/helpers.py); everything else (the
+# permission, the server's key, the POST, the logout's DELETE) is the real app and server.
+FAKE_PUSH_MANAGER = """
+(() => {
+  let current = null;
+  PushManager.prototype.subscribe = async function (options) {
+    window.__subscribedWithKey = btoa(String.fromCharCode(...new Uint8Array(options.applicationServerKey)));
+    const json = window.__browserSubscription;
+    current = {endpoint: json.endpoint, options: {applicationServerKey: options.applicationServerKey.buffer},
+               toJSON: () => json, unsubscribe: async () => { current = null; window.__unsubscribed = true; return true; }};
+    return current;
+  };
+  PushManager.prototype.getSubscription = async function () { return current; };
+})();
+"""
+
+
+def test_turning_reminders_on_saves_the_device_and_logout_forgets_it(new_context, live_server, app, pair):
+    import sqlalchemy as sa
+
+    from backend.extensions import db
+    from backend.push import vapid
+    from backend.push.models import PushSubscription
+    from tests.push.helpers import BrowserSubscription
+
+    newcomer, _, match = pair
+    confirm_meeting(app, match)
+    device = BrowserSubscription("https://fcm.googleapis.com/fcm/send/e2e-" + uuid.uuid4().hex)
+    context = new_context()
+    context.grant_permissions(["notifications"], origin=live_server)
+    context.add_init_script(f"window.__browserSubscription = {json.dumps(device.json())};" + FAKE_PUSH_MANAGER)
+    page = context.new_page()
+    log_in(page, newcomer.email, PASSWORD)
+    wait_for_service_worker(page)
+    prompt = page.get_by_test_id("push-prompt")
+    prompt.get_by_role("button", name="Herinneringen aanzetten").click()
+    expect(prompt).to_contain_text("Herinneringen staan aan op deze telefoon.")
+
+    def saved():
+        with app.app_context():
+            return [(s.user_id, s.endpoint, s.p256dh, s.auth, s.locale)
+                    for s in db.session.scalars(sa.select(PushSubscription))]
+
+    assert saved() == [(newcomer.id, device.endpoint, device.p256dh, device.auth, "nl")]
+    with app.app_context():
+        public_key = vapid.keys().public_key
+    subscribed_with = page.evaluate("() => window.__subscribedWithKey")
+    assert vapid.b64url(__import__("base64").b64decode(subscribed_with)) == public_key  # the server's key
+
+    open_profile_by_nav(page)  # within the app: the page (and its push subscription) stays
+    page.get_by_test_id("logout").click()
+    page.get_by_label("E-mailadres").wait_for()
+    assert saved() == []  # this phone gets no more reminders for Amal
+    assert page.evaluate("() => window.__unsubscribed") is True
