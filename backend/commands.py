@@ -1,4 +1,4 @@
-"""Flask CLI commands: `flask --app backend db|orgs|demo|alerts|i18n|sync ...`."""
+"""Flask CLI commands: `flask --app backend db|orgs|demo|alerts|reminders|i18n|sync ...`."""
 import click
 from flask.cli import AppGroup, with_appcontext
 
@@ -82,9 +82,31 @@ def alerts():
     click.echo(", ".join(f"{kind}: {n}" for kind, n in counts.items()))
 
 
+@click.command("reminders")
+@click.option("--now", default=None, help="Pretend it is this moment (ISO 8601, e.g. 2027-03-27T10:00:00+01:00)")
+@with_appcontext
+def reminders(now):
+    """Send the meeting reminders that are due: 24 hours and 1 hour before (cron, every 5 minutes)."""
+    import datetime as dt
+
+    from backend.reminders.service import run
+
+    moment = None
+    if now:
+        try:
+            moment = dt.datetime.fromisoformat(now)
+        except ValueError:
+            raise click.BadParameter("an ISO 8601 moment, e.g. 2027-03-27T10:00:00+01:00", param_hint="--now")
+        if moment.tzinfo is None:
+            raise click.BadParameter("give the time zone, e.g. +01:00 or Z", param_hint="--now")
+    counts = run(moment)
+    click.echo(f"reminders: {counts['meetings']} meetings, {counts['notices']} notices, "
+               f"{counts['pushes']} pushes sent, {counts['push_failed']} pushes failed")
+
+
 def register(app):
     """Attach the command groups to the app."""
     from backend.i18n.commands import i18n_cli
 
-    for command in (db_cli, orgs_cli, sync_cli, accounts_cli, demo, alerts, i18n_cli):
+    for command in (db_cli, orgs_cli, sync_cli, accounts_cli, demo, alerts, reminders, i18n_cli):
         app.cli.add_command(command)

@@ -116,6 +116,19 @@ class Config:
     # The address of the app as users reach it, for links in mail (https://maatje.example.nl).
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
 
+    # Web Push (backend/push, docs/reminders.md). The VAPID key pair, base64url: every instance
+    # must use the same one (else generated once into the instance folder, vapid.json).
+    VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
+    VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "")
+    # Who a push service may contact about our pushes (mailto: or https:).
+    VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:beheer@maatje.invalid")
+    # Push endpoints are URLs a user hands us: only https to a public host name. Hosts listed
+    # here ("host:port", comma-separated) skip that rule, http included: for tests only.
+    PUSH_ALLOWED_HOSTS = [h.strip() for h in os.environ.get("PUSH_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    PUSH_TTL = int(os.environ.get("PUSH_TTL", str(60 * 60)))  # seconds a push service keeps an undelivered push
+    PUSH_TIMEOUT = float(os.environ.get("PUSH_TIMEOUT", "10"))
+    PUSH_MAX_DEVICES = 10  # per user; an 11th subscription replaces the oldest
+
     SYNC_SCHEMA_VERSION = 1
     SYNC_MIN_SCHEMA_VERSION = 1
     SYNC_MAX_BATCH = 100

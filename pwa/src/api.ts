@@ -152,8 +152,8 @@ export function patchJson<T>(path: string, body: unknown): Promise<T> {
   return request('PATCH', path, body);
 }
 
-export function deleteJson<T>(path: string): Promise<T> {
-  return request('DELETE', path);
+export function deleteJson<T>(path: string, body?: unknown): Promise<T> {
+  return request('DELETE', path, body);
 }
 
 // The translated catalogues (languages, interests, kinds of buddy...) in this language; public.

@@ -23,3 +23,58 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') void self.skipWaiting();
 });
+
+// Web Push (backend/reminders): the server sends {title, body, url, tag, lang, dir}, encrypted
+// for this device. Every push shows a notification (userVisibleOnly); a reminder of the same
+// meeting (tag) replaces the earlier one.
+interface PushPayload {
+  title?: string;
+  body?: string;
+  url?: string;
+  tag?: string;
+  lang?: string;
+  dir?: NotificationDirection;
+}
+
+// Only a path of this app is ever opened from a notification.
+function ownUrl(url: unknown): string {
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
+}
+
+self.addEventListener('push', (event) => {
+  let payload: PushPayload = {};
+  try {
+    payload = (event.data?.json() ?? {}) as PushPayload;
+  } catch {
+    payload = { body: event.data?.text() ?? '' };
+  }
+  event.waitUntil(
+    self.registration.showNotification(payload.title || 'Maatje', {
+      body: payload.body ?? '',
+      tag: payload.tag,
+      data: { url: ownUrl(payload.url) },
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      lang: payload.lang,
+      dir: payload.dir ?? 'auto',
+    }),
+  );
+});
+
+// Tapping the notification: an open window of the app goes to the meeting, else a new one opens.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = ownUrl((event.notification.data as { url?: string } | null)?.url);
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      if (open) {
+        const focused = await open.focus().catch(() => open); // focus may be refused; go there all the same
+        await focused.navigate(url).catch(() => self.clients.openWindow(url));
+        return;
+      }
+      await self.clients.openWindow(url);
+    })(),
+  );
+});

@@ -10,6 +10,7 @@ import { ensureClientId, getMeta, type MaatjeDB } from '../../store/db';
 import { adoptOwner, forgetOwner, signOut } from '../../sync/owner';
 import { pushAll } from '../../sync/push';
 import { whileLoggingOut } from '../../sync/writes';
+import { forgetThisDevice } from '../push/push';
 import type { User } from '../../types';
 import { forgetUnsentNote, keepUnsentNote, unsentNoted } from './unsent-note';
 
@@ -117,6 +118,7 @@ export async function logOut(db: MaatjeDB): Promise<void> {
     }
     const unsent = await db.outbox.count();
     if (unsent > 0) throw new UnsentChangesError(unsent);
+    await forgetThisDevice(); // no reminders for this user on this phone any more (never throws)
     try {
       await api.logout();
     } catch (error) {

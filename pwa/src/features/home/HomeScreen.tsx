@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { _ } from '../../i18n';
 import { T } from '../../i18n/T';
 import { OfferCards } from '../match/OfferCards';
+import { PushPrompt } from '../push/PushPrompt';
 import { watchProfile } from '../profile/queries';
 import type { ProfileData, Role, User } from '../../types';
 import { useDb } from '../../ui/db-context';
@@ -50,6 +51,7 @@ export function HomeScreen({ user }: ScreenProps) {
         <T msg={_("Hallo {name}!")} name={name} />
       </h1>
       {(role === 'newcomer' || role === 'buddy') && <OfferCards />}
+      {(role === 'newcomer' || role === 'buddy') && <PushPrompt user={user} />}
       {role === 'coordinator' && (
         <p>
           <a class="btn btn-primary" href="/coordinatie" data-testid="to-dashboard">

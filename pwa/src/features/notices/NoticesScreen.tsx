@@ -26,6 +26,11 @@ function NoticeText({ notice }: { notice: Notice }) {
   );
 }
 
+// Only a path of this app (a reminder's meeting), never another site.
+function ownPath(link: string | null | undefined): string | null {
+  return link && link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : null;
+}
+
 export function NoticesScreen(_props: ScreenProps) {
   const db = useDb();
   const notices = useWatch<Notice[] | null>(watchNotices(db), null, [db]);
@@ -59,6 +64,13 @@ export function NoticesScreen(_props: ScreenProps) {
               <time dateTime={notice.created_at}>{formatDateTime(new Date(notice.created_at))}</time>
             </p>
             <NoticeText notice={notice} />
+            {ownPath(notice.link) && (
+              <a class="btn btn-secondary notice-open" href={ownPath(notice.link)!} data-testid="notice-open">
+                {/* TRANSLATORS: a link on a notice: open what it is about (e.g. the meeting it reminds of). */}
+                <span>{_("Openen")}</span>
+                <Icon name="arrow" />
+              </a>
+            )}
             {!notice.read && (
               <Button icon="check" variant="quiet" onClick={() => void markNoticesRead(db, [notice])}>
                 {_("Markeer als gelezen")}
