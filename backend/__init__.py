@@ -87,6 +87,8 @@ def register_blueprints(app):
 def register_sync():
     """Load each feature's part in sync (backend/<feature>/sync.py): its mutations and scope providers."""
     from backend.accounts import sync as accounts_sync  # noqa: F401
+    from backend.activities import sync as activities_sync  # noqa: F401
+    from backend.goals import sync as goals_sync  # noqa: F401
     from backend.matching import sync as matching_sync  # noqa: F401
     from backend.notices import sync as notices_sync  # noqa: F401
 
