@@ -90,6 +90,7 @@ def register_sync():
     from backend.activities import sync as activities_sync  # noqa: F401
     from backend.goals import sync as goals_sync  # noqa: F401
     from backend.matching import sync as matching_sync  # noqa: F401
+    from backend.meetings import sync as meetings_sync  # noqa: F401
     from backend.notices import sync as notices_sync  # noqa: F401
 
 
