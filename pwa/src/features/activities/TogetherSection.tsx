@@ -24,11 +24,11 @@ function useHasHours(db: MaatjeDB, offer: Offer): boolean {
       if (!userId) return;
       const stored = await getMeta(db, 'hours');
       if (stored?.user_id === userId) {
-        if (live) setHas(true);
+        if (live) setHas(stored.data.mdt);
         return;
       }
       const { hours } = await loadHours(db, userId);
-      if (live) setHas(hours !== null);
+      if (live) setHas(hours?.data.mdt ?? false);
     })();
     return () => {
       live = false;

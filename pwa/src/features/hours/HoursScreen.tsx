@@ -34,7 +34,8 @@ export function HoursScreen({ user }: ScreenProps) {
     let live = true;
     void loadHours(db, user.id).then(({ hours, fresh, error }) => {
       if (!live) return;
-      if (hours) setState({ status: 'shown', hours, fresh });
+      if (hours && !hours.data.mdt) setState({ status: 'none', notMdt: true });
+      else if (hours) setState({ status: 'shown', hours, fresh });
       else setState({ status: 'none', notMdt: error instanceof ApiError && (error.code === 404 || error.code === 403) });
     });
     return () => {

@@ -13,6 +13,7 @@ export interface HoursEntry {
 }
 
 export interface HoursData {
+  mdt: boolean; // a volunteer has no target and no period: the page is for MDT buddies
   name: string; // the buddy's name, for the printed title
   target_hours: number;
   minutes: number; // counted within the period
@@ -34,9 +35,10 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 // Reads the answer leniently (minutes or hours, a nested period or flat dates).
 export function normaliseHours(raw: Raw): HoursData {
   const period = (raw.period && typeof raw.period === 'object' ? raw.period : {}) as Raw;
-  const minutes = typeof raw.minutes === 'number' ? raw.minutes : typeof raw.total_minutes === 'number' ? raw.total_minutes : num(raw.hours) * 60;
+  const minutes = typeof raw.minutes_total === 'number' ? raw.minutes_total : typeof raw.minutes === 'number' ? raw.minutes : num(raw.hours) * 60;
   const entries = Array.isArray(raw.entries) ? (raw.entries as Raw[]) : [];
   return {
+    mdt: raw.kind === undefined ? true : raw.kind === 'mdt',
     name: str(raw.name) || str(raw.display_name) || str(raw.buddy_name),
     target_hours: num(raw.target_hours) || (typeof raw.target_minutes === 'number' ? raw.target_minutes / 60 : 80),
     minutes,
