@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from backend.config import ROOT
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
-from tests.matching.conftest import add_intake, add_profile, set_user
+from tests.matching.conftest import add_intake, add_profile
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 
@@ -39,6 +39,20 @@ def pair(app, make_user, make_match):
         db.session.commit()
     match = make_match(newcomer, buddy)
     return newcomer, buddy, str(match.id)
+
+
+def speaks(app, user, lang):
+    """The user's language, as if changed in the profile: the account and its synced profile row."""
+    from backend.accounts.models import User
+    from backend.accounts.service import profile_data
+    from backend.extensions import db
+    from backend.sync import changes
+
+    with app.app_context():
+        row = db.session.get(User, user.id)
+        row.locale = lang
+        changes.record_put("profile", row.id, f"user:{row.id}", profile_data(row))
+        db.session.commit()
 
 
 def no_overflow(page):
@@ -173,17 +187,18 @@ def _history(app, match_id, newcomer, buddy):
     from backend.extensions import db
     from backend.goals import service as goals
 
+    mid = uuid.UUID(match_id)
     with app.app_context():
         amal, sanne = _user(app, newcomer.id), _user(app, buddy.id)
         today = dt.date.today()
         for kind, who, initiative in (("library", amal, "newcomer"), ("cv", sanne, "buddy"), ("market", amal, "both"),
                                       ("conversation", sanne, "newcomer")):
-            activities.apply_log(who, {"id": str(uuid.uuid4()), "match_id": match_id, "type": kind, "day": today,
+            activities.apply_log(who, {"id": uuid.uuid4(), "match_id": mid, "type": kind, "day": today,
                                        "minutes": 60, "initiative": initiative, "note": ""})
-        goals.apply_add(sanne, {"id": str(uuid.uuid4()), "match_id": match_id, "domain": "werk", "code": "cv", "title": "",
-                                "steps": [{"id": str(uuid.uuid4()), "text": "Voorbeelden zoeken"},
-                                          {"id": str(uuid.uuid4()), "text": "Samen schrijven"}]})
-        goals.apply_add(amal, {"id": str(uuid.uuid4()), "match_id": match_id, "domain": "meedoen", "code": None,
+        goals.apply_add(sanne, {"id": uuid.uuid4(), "match_id": mid, "domain": "werk", "code": "cv", "title": "",
+                                "steps": [{"id": uuid.uuid4(), "text": "Voorbeelden zoeken"},
+                                          {"id": uuid.uuid4(), "text": "Samen schrijven"}]})
+        goals.apply_add(amal, {"id": uuid.uuid4(), "match_id": mid, "domain": "meedoen", "code": None,
                                "title": "Lid worden van de zwemclub", "steps": []})
         db.session.commit()
 
@@ -204,13 +219,13 @@ def test_every_together_screen_at_360px(new_context, app, pair, screen, lang):
     _history(app, match_id, newcomer, buddy)
     path, testid, who = SCREENS[screen]
     user = buddy if who == "buddy" else newcomer
-    set_user(app, user, locale=lang)
+    speaks(app, user, lang)
     page = new_context(bypass_csp=True, viewport={"width": 360, "height": 800}).new_page()  # axe is injected inline
     log_in(page, user.email, PASSWORD)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     page.goto(path.format(match=match_id))
     page.get_by_test_id(testid).first.wait_for()
-    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("html")).to_have_attribute("lang", lang, timeout=15_000)
     if screen == "log-activity":
         expect(page.locator(".type-tile")).to_have_count(16)
     page.wait_for_load_state("networkidle")
