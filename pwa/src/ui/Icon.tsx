@@ -17,6 +17,7 @@ const PATHS = {
   mail: 'M3 6h18v12H3zM3 6l9 7 9-7',
   people: 'M9 4a3.5 3.5 0 1 1 0 7a3.5 3.5 0 0 1 0-7M2 20c0-3.5 3-5.5 7-5.5s7 2 7 5.5M16 4.5a3 3 0 0 1 0 6M18 14.5c2.5.5 4 2.5 4 5',
   arrow: 'M5 12h14M13 6l6 6-6 6',
+  back: 'M19 12H5M11 6l-6 6 6 6',
   qr: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2',
   // Activity types (catalogue activity_types): one per kind of thing a pair does together.
   book: 'M4 5c3-1 6-1 8 1c2-2 5-2 8-1v14c-3-1-6-1-8 1c-2-2-5-2-8-1zM12 6v14',
@@ -39,7 +40,7 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 // Arrows point the reading way: these mirror when the page is right-to-left.
-const MIRRORED: ReadonlySet<IconName> = new Set(['login', 'logout', 'arrow']);
+const MIRRORED: ReadonlySet<IconName> = new Set(['login', 'logout', 'arrow', 'back']);
 
 export function Icon({ name, filled = false }: { name: IconName; filled?: boolean }) {
   return (

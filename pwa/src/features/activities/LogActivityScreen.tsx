@@ -169,7 +169,7 @@ export function LogActivityScreen({ params }: ScreenProps) {
       <Recent offer={offer} />
       <p>
         <a class="btn btn-quiet" href={`/maatje/${offer.match_id}`}>
-          <Icon name="arrow" /> <T msg={_("Terug naar {name}")} name={other} />
+          <Icon name="back" /> <T msg={_("Terug naar {name}")} name={other} />
         </a>
       </p>
     </section>

@@ -1,7 +1,8 @@
 // On the partner's page (MatchScreen embeds it): the balance of initiative, the open goals in
 // short, and the ways to log an activity, see the goals and the timeline, and (MDT) the hours.
 import { useEffect, useState } from 'preact/hooks';
-import { _, ngettext, pgettext } from '../../i18n';
+import { _, currentLang, ngettext, pgettext } from '../../i18n';
+import { intlKnows } from '../../i18n/dates';
 import { getMeta, type MaatjeDB } from '../../store/db';
 import { Icon } from '../../ui/Icon';
 import { useWatch } from '../../ui/useWatch';
@@ -63,7 +64,7 @@ export function TogetherSection({ db, offer }: { db: MaatjeDB; offer: Offer }) {
             {open.slice(0, 3).map((g) => (
               <li key={g.id}>
                 <bdi>{goalTitle(g, catalogues.goals)}</bdi>{' '}
-                <span class="muted">({new Intl.NumberFormat(document.documentElement.lang || 'nl', { style: 'percent' }).format(progress(g))})</span>
+                <span class="muted">({new Intl.NumberFormat(intlKnows(currentLang()) ? currentLang() : 'nl', { style: 'percent' }).format(progress(g))})</span>
               </li>
             ))}
           </ul>

@@ -2,7 +2,8 @@
 // as a one-page summary to hand in (hours.css @media print). Offline: the last copy, with its date.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api';
-import { _, format, formatDate, formatDateTime, formatNumber, ngettext, pgettext } from '../../i18n';
+import { intlKnows } from '../../i18n/dates';
+import { _, currentLang, format, formatDate, formatDateTime, formatNumber, ngettext, pgettext } from '../../i18n';
 import { T } from '../../i18n/T';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
@@ -20,7 +21,8 @@ type State = { status: 'loading' } | { status: 'none'; notMdt: boolean } | { sta
 // Hours with at most one decimal, in the language's digits ("12,5").
 function hoursNumber(minutes: number): string {
   const hours = Math.round((minutes / 60) * 10) / 10;
-  return new Intl.NumberFormat(document.documentElement.lang || 'nl', { maximumFractionDigits: 1 }).format(hours);
+  const lang = currentLang();
+  return new Intl.NumberFormat(intlKnows(lang) ? lang : 'nl', { maximumFractionDigits: 1 }).format(hours);
 }
 
 export function HoursScreen({ user }: ScreenProps) {

@@ -1,7 +1,8 @@
 // The match's timeline, newest first, grouped by month. Only the first page is rendered (and
 // formatted); "Toon meer" adds the next, so 2,000 meetings and activities open as fast as 50.
 import { useEffect, useState } from 'preact/hooks';
-import { _, format, formatDate, formatDateTime, formatNumber, monthChoices, ngettext, pgettext } from '../../i18n';
+import { _, currentLang, format, formatDate, formatDateTime, monthChoices, ngettext, pgettext } from '../../i18n';
+import { formatNumber } from '../../i18n/dates';
 import type { MaatjeDB } from '../../store/db';
 import type { Catalogues, MatchOfferData, MeetingStatus } from '../../types';
 import { Icon, iconOf, type IconName } from '../../ui/Icon';
@@ -18,7 +19,7 @@ export const PAGE = 50;
 function monthTitle(month: string): string {
   const [year, m] = month.split('-').map(Number);
   // TRANSLATORS: a month heading in the timeline: {month} is its name, {year} e.g. 2026.
-  return format(_("{month} {year}"), { month: monthChoices()[m - 1]?.label ?? String(m), year: formatNumber(year) });
+  return format(_("{month} {year}"), { month: monthChoices()[m - 1]?.label ?? String(m), year: formatNumber(year, currentLang(), 4) }); // 4 digits, no grouping: 2027, not 2.027
 }
 
 function meetingWords(status: MeetingStatus): string {

@@ -25,7 +25,7 @@ export function TimelineScreen({ params }: ScreenProps) {
       <Timeline db={db} offer={offer} />
       <p>
         <a class="btn btn-quiet" href={`/maatje/${offer.match_id}`}>
-          <Icon name="arrow" /> <T msg={_("Terug naar {name}")} name={offer.other_first_name} />
+          <Icon name="back" /> <T msg={_("Terug naar {name}")} name={offer.other_first_name} />
         </a>
       </p>
     </section>
