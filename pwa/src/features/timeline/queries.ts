@@ -2,8 +2,7 @@
 // read once per change, overlaid, and merged newest first.
 import type { MaatjeDB } from '../../store/db';
 import { watch, type Watch } from '../../sync/views';
-import type { ActivityType, MatchOfferData } from '../../types';
-import { getMeta } from '../../store/db';
+import type { MatchOfferData } from '../../types';
 import { overlayActivities } from '../activities/overlay';
 import { overlayGoals } from '../goals/overlay';
 import { overlayMeetings } from '../meetings/overlay';
@@ -11,22 +10,20 @@ import { buildTimeline, type TimelineItem } from './build';
 
 export async function loadTimeline(db: MaatjeDB, offer: MatchOfferData): Promise<TimelineItem[]> {
   const scope = `match:${offer.match_id}`;
-  const [meetings, activities, goals, outbox, catalogues] = await db.transaction('r', [db.meeting, db.activity, db.goal, db.outbox, db.meta], () =>
-    Promise.all([
-      db.meeting.where('scope').equals(scope).toArray(),
-      db.activity.where('scope').equals(scope).toArray(),
-      db.goal.where('scope').equals(scope).toArray(),
-      db.outbox.toArray(),
-      getMeta(db, 'catalogues'),
-    ]),
-  );
-  const types: Record<string, ActivityType> = catalogues?.data.activity_types ?? {};
+  // Each table in its own read transaction, so the reads run side by side.
+  const data = <T>(rows: Array<{ data: T }>) => rows.map((r) => r.data);
+  const [meetings, activities, goals, outbox] = await Promise.all([
+    db.meeting.where('scope').equals(scope).toArray(data),
+    db.activity.where('scope').equals(scope).toArray(data),
+    db.goal.where('scope').equals(scope).toArray(data),
+    db.outbox.toArray(),
+  ]);
   const pending = outbox.filter((m) => typeof m.args.match_id !== 'string' || m.args.match_id === offer.match_id);
   return buildTimeline(
     offer,
-    overlayMeetings(meetings.map((r) => r.data), pending, offer.role),
-    overlayActivities(activities.map((r) => r.data), pending, offer.role, types),
-    overlayGoals(goals.map((r) => r.data), pending, offer.role),
+    overlayMeetings(meetings, pending, offer.role),
+    overlayActivities(activities, pending, offer.role), // the domain is not shown here: no catalogue read
+    overlayGoals(goals, pending, offer.role),
   );
 }
 
