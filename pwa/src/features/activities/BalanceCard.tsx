@@ -1,6 +1,6 @@
 // The balance of initiative between the two, in words and in a small drawn bar, overall and per
 // domain: reciprocity is the point, so both sides see that both contribute.
-import { _, ngettext } from '../../i18n';
+import { _, ngettext, pgettext } from '../../i18n';
 import type { MaatjeDB } from '../../store/db';
 import type { Domain } from '../../types';
 import { useWatch } from '../../ui/useWatch';
@@ -70,7 +70,7 @@ export function BalanceCard({ db, offer }: { db: MaatjeDB; offer: Offer }) {
                 <div key={d} data-domain={d}>
                   <dt>{name}</dt>
                   <dd>
-                    {n === 0 ? <span class="muted">{_("nog niets")}</span> : (
+                    {n === 0 ? <span class="muted">{pgettext("initiative balance", "nog niets")}</span> : (
                       <Bar balance={b} label={`${name}: ${balanceWords(b, other).join(' ')}`} />
                     )}
                   </dd>

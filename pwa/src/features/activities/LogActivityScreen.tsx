@@ -33,7 +33,7 @@ function Recent({ offer }: { offer: Offer }) {
   if (recent.length === 0) return null;
   return (
     <section aria-labelledby="recent-title">
-      <h2 id="recent-title">{_("Laatst gedaan")}</h2>
+      <h2 id="recent-title">{pgettext("activities", "Laatst gedaan")}</h2>
       <ul class="activity-list" data-testid="recent-activities">
         {recent.map((a) => (
           <li key={a.id} class="activity-row" data-testid="activity" data-pending={String(a.pending)}>
@@ -69,7 +69,7 @@ export function LogActivityScreen({ params }: ScreenProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [refused, setRefused] = useState('');
-  useTitle(_("Samen gedaan"));
+  useTitle(pgettext("screen title", "Samen gedaan"));
   if (offer === undefined) return <p role="status" class="screen">{_("Even geduld…")}</p>;
   if (offer === null || !(offer.status === 'active' || offer.status === 'paused')) return <NotFoundScreen />;
   const other = offer.other_first_name;

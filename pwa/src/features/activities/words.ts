@@ -4,7 +4,9 @@ import { _, format, ngettext } from '../../i18n';
 export function durationText(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
+  // TRANSLATORS: a duration in hours ("2 uur" is two hours).
   const h = ngettext("{n} uur", "{n} uur", hours);
+  // TRANSLATORS: a duration in minutes.
   const m = ngettext("{n} minuut", "{n} minuten", rest);
   if (hours === 0) return m;
   if (rest === 0) return h;

@@ -55,7 +55,7 @@ function ProgressBar({ goal }: { goal: GoalData }) {
   const value = Math.round(progress(goal) * 100);
   return (
     <div class="goal-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}
-      aria-label={_("Voortgang")}>
+      aria-label={pgettext("goal", "Voortgang")}>
       <span style={{ inlineSize: `${value}%` }} />
     </div>
   );
@@ -174,7 +174,7 @@ function AddGoal({ offer, catalogues }: { offer: Offer; catalogues: Catalogues }
       </fieldset>
       {domain && (
         <div class="field">
-          <label for="goal-code">{_("Welk doel?")}</label>
+          <label for="goal-code">{pgettext("goal", "Welk doel?")}</label>
           <select id="goal-code" value={code} onChange={(e) => setCode(e.currentTarget.value)}>
             <option value="">{_("Kies een doel")}</option>
             {options.map(([c, label]) => <option key={c} value={c}>{label}</option>)}
@@ -211,7 +211,7 @@ export function GoalsScreen({ params }: ScreenProps) {
   return (
     <section class="screen goals" data-testid="goals" aria-labelledby="goals-title">
       <p class="eyebrow"><bdi>{offer.other_first_name}</bdi></p>
-      <h1 id="goals-title">{_("Jullie doelen")}</h1>
+      <h1 id="goals-title">{pgettext("screen title", "Jullie doelen")}</h1>
       {open.length === 0 && <p>{_("Nog geen doelen. Wat willen jullie samen bereiken?")}</p>}
       {DOMAINS.map((d) => {
         const inDomain = open.filter((g) => g.domain === d);
@@ -226,7 +226,7 @@ export function GoalsScreen({ params }: ScreenProps) {
       {offer.status !== 'ended' && <AddGoal offer={offer} catalogues={catalogues} />}
       {done.length > 0 && (
         <section aria-labelledby="done-title" data-testid="done-goals">
-          <h2 id="done-title">{_("Bereikte doelen")}</h2>
+          <h2 id="done-title">{pgettext("goal", "Bereikte doelen")}</h2>
           <ul class="goal-list">{done.map((g) => <GoalCard key={g.id} goal={g} catalogues={catalogues} />)}</ul>
         </section>
       )}

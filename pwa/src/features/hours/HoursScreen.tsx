@@ -49,7 +49,7 @@ export function HoursScreen({ user }: ScreenProps) {
   if (state.status === 'none') {
     return (
       <section class="screen hours" aria-labelledby="hours-title">
-        <h1 id="hours-title">{_("Mijn MDT-uren")}</h1>
+        <h1 id="hours-title">{pgettext("screen title", "Mijn MDT-uren")}</h1>
         <p>{state.notMdt ? _("Je doet geen maatschappelijke diensttijd (MDT), dus je hoeft geen uren bij te houden.") : _("Je uren worden geladen zodra je online bent.")}</p>
       </section>
     );
@@ -63,7 +63,7 @@ export function HoursScreen({ user }: ScreenProps) {
   const entries = [...data.entries].sort((a, b) => b.day.localeCompare(a.day));
   return (
     <section class="screen hours" data-testid="hours" aria-labelledby="hours-title">
-      <h1 id="hours-title">{_("Mijn MDT-uren")}</h1>
+      <h1 id="hours-title">{pgettext("screen title", "Mijn MDT-uren")}</h1>
       <p class="print-only print-title" data-testid="print-title">
         <T msg={_("Urenoverzicht maatschappelijke diensttijd van {name}")} name={data.name || user.display_name} />
       </p>
@@ -105,7 +105,7 @@ export function HoursScreen({ user }: ScreenProps) {
           <tbody>
             {entries.map((e, i) => {
               const type = e.type ? catalogues.activity_types[e.type] : undefined;
-              const what = e.kind === 'meeting' ? _("Afspraak") : type?.label ?? e.label ?? e.type ?? '';
+              const what = e.kind === 'meeting' ? pgettext("hours table", "Afspraak") : type?.label ?? e.label ?? e.type ?? '';
               return (
                 <tr key={i}>
                   <td>{formatDate(e.day)}</td>
@@ -121,9 +121,9 @@ export function HoursScreen({ user }: ScreenProps) {
         </table>
       )}
       <div class="print-only signature" data-testid="signature">
-        <p>{_("Handtekening coördinator")}</p>
+        <p>{pgettext("hours print", "Handtekening coördinator")}</p>
         <div class="sign-line" />
-        <p>{_("Datum")}</p>
+        <p>{pgettext("hours print", "Datum")}</p>
         <div class="sign-line" />
       </div>
     </section>

@@ -24,11 +24,11 @@ function monthTitle(month: string): string {
 
 function meetingWords(status: MeetingStatus): string {
   switch (status) {
-    case 'proposed': return _("Afspraak voorgesteld");
-    case 'confirmed': return _("Afspraak gemaakt");
+    case 'proposed': return pgettext("timeline", "Afspraak voorgesteld");
+    case 'confirmed': return pgettext("timeline", "Afspraak gemaakt");
     case 'declined': return _("Afspraak niet doorgegaan: geen tijd die past");
-    case 'cancelled': return _("Afspraak afgezegd");
-    case 'held': return _("Samen afgesproken");
+    case 'cancelled': return pgettext("timeline", "Afspraak afgezegd");
+    case 'held': return pgettext("timeline", "Samen afgesproken");
   }
 }
 
