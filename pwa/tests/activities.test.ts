@@ -6,7 +6,7 @@ import { server } from '../src/api.testing';
 import { logActivity, removeActivity } from '../src/features/activities/mutations';
 import { balanceOf, byDay, overlayActivities } from '../src/features/activities/overlay';
 import { watchActivities } from '../src/features/activities/queries';
-import { durationText } from '../src/features/activities/words';
+import { amsterdamDay, durationText } from '../src/features/activities/words';
 import type { ActivityData, Mutation } from '../src/types';
 import { first, pairOnServer, today, type Pair } from './pair';
 
@@ -59,6 +59,11 @@ describe('the balance of initiative', () => {
     expect(buddy.domains.werk).toEqual({ mine: 1, theirs: 1, both: 1 });
     expect(buddy.domains.meedoen).toEqual({ mine: 0, theirs: 0, both: 0 });
     expect(balanceOf(rows, 'newcomer').all).toEqual({ mine: 2, theirs: 3, both: 1 });
+  });
+
+  it('takes the day in Amsterdam, whatever the time zone of the phone: 23:30 UTC on 31 October is 1 November', () => {
+    expect(amsterdamDay(new Date('2026-10-31T23:30:00Z'))).toBe('2026-11-01');
+    expect(amsterdamDay(new Date('2026-07-31T21:59:00Z'))).toBe('2026-07-31');
   });
 
   it('names a duration in hours and minutes', () => {

@@ -19,7 +19,7 @@ import { watchOffer } from '../match/queries';
 import { logActivity, removeActivity } from './mutations';
 import { byDay, type ShownActivity } from './overlay';
 import { watchActivities } from './queries';
-import { durationText, todayInAmsterdam } from './words';
+import { durationText, amsterdamDay } from './words';
 import './activities.css';
 
 export const DOMAINS: Domain[] = ['taal', 'werk', 'meedoen'];
@@ -60,7 +60,7 @@ export function LogActivityScreen({ params }: ScreenProps) {
   const catalogues = useCatalogues();
   const matchId = params?.match ?? '';
   const offer = useWatch<Offer | null | undefined>(watchOffer(db, matchId), undefined, [db, matchId]);
-  const today = todayInAmsterdam();
+  const today = amsterdamDay();
   const [type, setType] = useState('');
   const [day, setDay] = useState(today);
   const [minutes, setMinutes] = useState(60);
@@ -81,6 +81,7 @@ export function LogActivityScreen({ params }: ScreenProps) {
     if (!type) found.type = _("Kies wat jullie gedaan hebben.");
     if (!day) found.day = _("Kies de dag.");
     else if (day > today) found.day = _("Deze dag is nog niet geweest.");
+    else if (offer?.approved_at && day < amsterdamDay(new Date(offer.approved_at))) found.day = _("Deze dag is van voor het begin van jullie koppeling.");
     if (!initiative) found.initiative = _("Kies wie het initiatief nam.");
     setErrors(found);
     setSaved(false);
@@ -136,7 +137,7 @@ export function LogActivityScreen({ params }: ScreenProps) {
           {errors.type && <p class="field-error" id="type-error"><Icon name="warning" /> {errors.type}</p>}
         </fieldset>
         <DateSelect id="activity-day" label={_("Op welke dag?")} value={day} onChange={setDay} max={today}
-          min={offer.approved_at?.slice(0, 10) ?? undefined} error={errors.day} />
+          min={offer.approved_at ? amsterdamDay(new Date(offer.approved_at)) : undefined} error={errors.day} />
         <div class="field">
           <label for="activity-minutes">{_("Hoe lang duurde het?")}</label>
           <select id="activity-minutes" value={String(minutes)} onChange={(e) => setMinutes(Number(e.currentTarget.value))}>

@@ -14,7 +14,7 @@ export function durationText(minutes: number): string {
   return format(_("{hours} en {minutes}"), { hours: h, minutes: m });
 }
 
-// Today's date (YYYY-MM-DD) in the Netherlands, whatever the phone's own time zone.
-export function todayInAmsterdam(now: Date = new Date()): string {
+// The date (YYYY-MM-DD) of a moment (now by default) in the Netherlands, whatever the phone's time zone.
+export function amsterdamDay(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
