@@ -33,6 +33,10 @@ const ProfileScreen = screen(() => import('./features/profile/ProfileScreen').th
 const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
 const MatchScreen = screen(() => import('./features/match/MatchScreen').then((m) => m.MatchScreen));
 const CalendarScreen = screen(() => import('./features/calendar/CalendarScreen').then((m) => m.CalendarScreen));
+const LogActivityScreen = screen(() => import('./features/activities/LogActivityScreen').then((m) => m.LogActivityScreen));
+const GoalsScreen = screen(() => import('./features/goals/GoalsScreen').then((m) => m.GoalsScreen));
+const TimelineScreen = screen(() => import('./features/timeline/TimelineScreen').then((m) => m.TimelineScreen));
+const HoursScreen = screen(() => import('./features/hours/HoursScreen').then((m) => m.HoursScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
 // the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
@@ -141,6 +145,10 @@ export function App() {
         <Route path="/meldingen" component={NoticesScreen} user={user} lang={lang} />
         <Route path="/maatje/:id" component={MatchScreen} user={user} lang={lang} />
         <Route path="/agenda" component={CalendarScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/activiteit/nieuw" component={LogActivityScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/doelen" component={GoalsScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/tijdlijn" component={TimelineScreen} user={user} lang={lang} />
+        <Route path="/uren" component={HoursScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
       </Router>
