@@ -32,6 +32,8 @@ const HomeScreen = screen(() => import('./features/home/HomeScreen').then((m) =>
 const ProfileScreen = screen(() => import('./features/profile/ProfileScreen').then((m) => m.ProfileScreen));
 const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
 const MatchScreen = screen(() => import('./features/match/MatchScreen').then((m) => m.MatchScreen));
+const ProposeScreen = screen(() => import('./features/meetings/ProposeScreen').then((m) => m.ProposeScreen));
+const MeetingScreen = screen(() => import('./features/meetings/MeetingScreen').then((m) => m.MeetingScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
 // the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
@@ -139,6 +141,8 @@ export function App() {
         <Route path="/profiel" component={ProfileScreen} user={user} lang={lang} />
         <Route path="/meldingen" component={NoticesScreen} user={user} lang={lang} />
         <Route path="/maatje/:id" component={MatchScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/afspraak/nieuw" component={ProposeScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/afspraak/:id" component={MeetingScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
       </Router>

@@ -98,3 +98,20 @@ export function formatMeetingTime(iso: string, lang: string, known = intlKnows(l
   const c = clock(ms);
   return `${formatNumber(c.hour, lang, 2)}:${formatNumber(c.minute, lang, 2)}`;
 }
+
+// The times of a day in `step`-minute steps as "HH:MM" values, labelled the way the language says
+// them ("09:15", or "9:15 AM" in English); a language without Intl data: a 24-hour clock.
+export function timeChoices(lang: string, step = 15, known = intlKnows(lang)): { value: string; label: string }[] {
+  const label = known
+    ? new Intl.DateTimeFormat(dateLocale(lang), { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' })
+    : null;
+  return Array.from({ length: (24 * 60) / step }, (_unused, i) => {
+    const hour = Math.floor((i * step) / 60);
+    const minute = (i * step) % 60;
+    const value = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    return {
+      value,
+      label: label ? label.format(new Date(Date.UTC(2024, 0, 1, hour, minute))) : `${formatNumber(hour, lang, 2)}:${formatNumber(minute, lang, 2)}`,
+    };
+  });
+}
