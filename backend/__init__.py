@@ -88,6 +88,7 @@ def register_sync():
     """Load each feature's part in sync (backend/<feature>/sync.py): its mutations and scope providers."""
     from backend.accounts import sync as accounts_sync  # noqa: F401
     from backend.matching import sync as matching_sync  # noqa: F401
+    from backend.meetings import sync as meetings_sync  # noqa: F401
     from backend.notices import sync as notices_sync  # noqa: F401
 
 
