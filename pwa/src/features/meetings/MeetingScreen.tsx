@@ -72,7 +72,11 @@ function Slots({ m, role, name }: { m: ShownMeeting; role: Side; name: string })
   const now = Date.now();
   return (
     <div class="slots" data-testid="slots">
-      <h2>{canChoose ? _("Kies een moment") : _("Voorgestelde momenten")}</h2>
+      <h2>
+        {canChoose ? _("Kies een moment")
+          // TRANSLATORS: a heading above the moments proposed for a meeting.
+          : _("Voorgestelde momenten")}
+      </h2>
       <ul class="slot-list">
         {m.slots.map((s) => {
           const past = Date.parse(s.starts_at) <= now;
@@ -173,7 +177,9 @@ function Actions({ m, offer }: { m: ShownMeeting; offer: MatchOfferData }) {
         {error && <p class="field-error" id="meeting-text-error" role="alert"><Icon name="warning" /> {error}</p>}
         <div class="answer-buttons">
           <Button type="submit" icon="check" data-testid={`confirm-${form}`}>
-            {form === 'cancel' ? _("Afspraak afzeggen") : form === 'decline' ? _("Geen van deze momenten") : _("Opslaan")}
+            {form === 'cancel'
+              // TRANSLATORS: a button that calls off a meeting.
+              ? _("Afspraak afzeggen") : form === 'decline' ? _("Geen van deze momenten") : _("Opslaan")}
           </Button>
           {/* TRANSLATORS: a button: close the form without changing the meeting. */}
           <Button variant="quiet" onClick={() => setForm(null)}>{_("Terug")}</Button>
@@ -220,8 +226,11 @@ export function MeetingScreen({ params }: ScreenProps) {
   const id = params?.id ?? '';
   const found = useWatch(watchMeeting(db, matchId, id), undefined, [db, matchId, id]);
   const name = found?.offer?.other_first_name ?? '';
-  // TRANSLATORS: the page title of one meeting of the pair.
-  useTitle(name ? format(_("Afspraak met {name}"), { name }) : _("Afspraak"));
+  const title = name
+    ? format(_("Afspraak met {name}"), { name })
+    // TRANSLATORS: the page title of one meeting of the pair, before it has loaded.
+    : _("Afspraak");
+  useTitle(title);
   if (found === undefined) return <p role="status" class="screen">{_("Even geduld…")}</p>;
   const { offer, meeting: m } = found;
   if (!offer || !m) return <NotFoundScreen />;

@@ -34,7 +34,7 @@ function Card({ m, offer, big = false }: { m: ShownMeeting; offer: MatchOfferDat
         </span>
       )}
       {m.pending && <span class="pending-note" data-testid="meeting-card-pending"><Icon name="refresh" /> {pendingText(online)}</span>}
-      <span class="go"><span>{_("Bekijken")}</span> <Icon name="arrow" /></span>
+      <span class="go"><span>{/* TRANSLATORS: on a meeting's card: open the meeting. */}{_("Bekijken")}</span> <Icon name="arrow" /></span>
     </a>
   );
 }
@@ -75,6 +75,7 @@ export function MeetingsSection({ db, offer }: { db: MaatjeDB; offer: MatchOffer
       {offer.status === 'active' && (
         <p>
           <a class="btn btn-primary" href={`/maatje/${offer.match_id}/afspraak/nieuw`} data-testid="new-meeting">
+            {/* TRANSLATORS: a button: propose a new meeting to the other person. */}
             <Icon name="plus" /> <span>{_("Nieuwe afspraak")}</span>
           </a>
         </p>

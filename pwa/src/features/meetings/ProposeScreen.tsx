@@ -3,7 +3,7 @@
 // note. Queued like every change: offline it shows at once, waiting to be sent.
 import { useLocation } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
-import { _, currentLang, ngettext } from '../../i18n';
+import { _, currentLang, format } from '../../i18n';
 import { T } from '../../i18n/T';
 import { Button } from '../../ui/Button';
 import { DateSelect } from '../../ui/DateSelect';
@@ -78,8 +78,10 @@ function MomentFields({ index, moment, error, onChange, onRemove }: {
   return (
     <fieldset class="moment" data-testid={id}>
       <legend>
-        {ngettext("Moment {n}", "Moment {n}", index + 1)}
+        {/* TRANSLATORS: the heading of the first, second or third moment proposed for a meeting ({number}: 1, 2 or 3). */}
+        {format(_("Moment {number}"), { number: index + 1 })}
       </legend>
+      {/* TRANSLATORS: the day of a proposed meeting (a date). */}
       <DateSelect id={`${id}-day`} label={_("Dag")} value={moment.day} min={today} max={nextYear}
         onChange={(day) => onChange({ ...moment, day })} />
       <div class="moment-row">
@@ -179,7 +181,9 @@ function ProposeForm({ matchId, otherName, meeting }: { matchId: string; otherNa
         <textarea id="meeting-note" dir="auto" rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       <Button type="submit" icon="check" disabled={busy} data-testid="propose-submit">
-        {meeting ? _("Nieuwe momenten voorstellen") : _("Afspraak voorstellen")}
+        {meeting ? _("Nieuwe momenten voorstellen")
+          // TRANSLATORS: the button that sends a new meeting proposal.
+          : _("Afspraak voorstellen")}
       </Button>
       {refused && <p class="form-error" role="alert">{refused}</p>}
     </form>

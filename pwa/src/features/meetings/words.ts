@@ -10,7 +10,9 @@ export function when(iso: string): string {
 }
 
 export function duration(minutes: number): string {
+  // TRANSLATORS: how long a meeting lasts, in whole hours.
   if (minutes % 60 === 0) return ngettext("{n} uur", "{n} uur", minutes / 60);
+  // TRANSLATORS: how long a meeting lasts, in minutes.
   return ngettext("{n} minuut", "{n} minuten", minutes);
 }
 
