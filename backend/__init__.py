@@ -70,6 +70,7 @@ def register_blueprints(app):
     from backend.catalogues.routes import bp as catalogues_bp
     from backend.dashboard.routes import bp as dashboard_bp
     from backend.extensions import api
+    from backend.hours.routes import bp as hours_bp
     from backend.matching.routes import bp as matching_bp
     from backend.newcomers.routes import bp as newcomers_bp
     from backend.orgs.routes import bp as orgs_bp
@@ -78,7 +79,7 @@ def register_blueprints(app):
     from backend.web import docs, health, pwa
 
     for bp in (auth_bp, accounts_bp, orgs_bp, sync_bp, health.bp, catalogues_bp, buddies_bp, newcomers_bp,
-               audit_bp, dashboard_bp, suggestions_bp, matching_bp):
+               audit_bp, dashboard_bp, suggestions_bp, matching_bp, hours_bp):
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(pwa.bp)
@@ -87,6 +88,8 @@ def register_blueprints(app):
 def register_sync():
     """Load each feature's part in sync (backend/<feature>/sync.py): its mutations and scope providers."""
     from backend.accounts import sync as accounts_sync  # noqa: F401
+    from backend.activities import sync as activities_sync  # noqa: F401
+    from backend.goals import sync as goals_sync  # noqa: F401
     from backend.matching import sync as matching_sync  # noqa: F401
     from backend.meetings import sync as meetings_sync  # noqa: F401
     from backend.notices import sync as notices_sync  # noqa: F401

@@ -13,7 +13,7 @@ MAX_STEPS = 12
 DOMAIN = ma.fields.String(required=True, validate=ma.validate.OneOf(["taal", "werk", "meedoen"]))
 
 
-class StepSchema(ma.Schema):
+class GoalStepSchema(ma.Schema):
     id = ma.fields.UUID(required=True)
     text = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
 
@@ -26,7 +26,7 @@ class GoalAddSchema(ma.Schema):
                             metadata={"description": "A goal code of the catalogue (the newcomer's intake goals)"})
     title = ma.fields.String(load_default="", validate=ma.validate.Length(max=120),
                              metadata={"description": "Required without a code"})
-    steps = ma.fields.List(ma.fields.Nested(StepSchema), load_default=list,
+    steps = ma.fields.List(ma.fields.Nested(GoalStepSchema), load_default=list,
                            validate=ma.validate.Length(max=MAX_STEPS))
 
 
@@ -39,7 +39,7 @@ class GoalEditSchema(ma.Schema):
 
 class GoalStepAddSchema(ma.Schema):
     goal_id = ma.fields.UUID(required=True)
-    step = ma.fields.Nested(StepSchema, required=True)
+    step = ma.fields.Nested(GoalStepSchema, required=True)
 
 
 class GoalStepSetSchema(ma.Schema):

@@ -34,6 +34,10 @@ const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').th
 const MatchScreen = screen(() => import('./features/match/MatchScreen').then((m) => m.MatchScreen));
 const ProposeScreen = screen(() => import('./features/meetings/ProposeScreen').then((m) => m.ProposeScreen));
 const MeetingScreen = screen(() => import('./features/meetings/MeetingScreen').then((m) => m.MeetingScreen));
+const LogActivityScreen = screen(() => import('./features/activities/LogActivityScreen').then((m) => m.LogActivityScreen));
+const GoalsScreen = screen(() => import('./features/goals/GoalsScreen').then((m) => m.GoalsScreen));
+const TimelineScreen = screen(() => import('./features/timeline/TimelineScreen').then((m) => m.TimelineScreen));
+const HoursScreen = screen(() => import('./features/hours/HoursScreen').then((m) => m.HoursScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
 // the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
@@ -143,6 +147,10 @@ export function App() {
         <Route path="/maatje/:id" component={MatchScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/afspraak/nieuw" component={ProposeScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/afspraak/:id" component={MeetingScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/activiteit/nieuw" component={LogActivityScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/doelen" component={GoalsScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/tijdlijn" component={TimelineScreen} user={user} lang={lang} />
+        <Route path="/uren" component={HoursScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
       </Router>

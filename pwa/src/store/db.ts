@@ -1,6 +1,7 @@
 // IndexedDB through Dexie: the database name, its tables and the upgrade ladder, all in one place.
 import Dexie, { type Table } from 'dexie';
 import type { ActivityData, Catalogues, GoalData, MatchOfferData, MeetingData, Mutation, NoticeData, ProfileData, User } from '../types';
+import type { StoredHours } from '../features/hours/hours';
 import { uuid } from '../uuid';
 
 export const DB_NAME = 'maatje';
@@ -45,6 +46,7 @@ export interface MetaValues {
   sync_problem: SyncProblem;
   local_rejections: LocalRejection[];
   catalogues: { lang: string; data: Catalogues }; // the last GET /api/catalogues, for offline labels
+  hours: StoredHours; // an MDT buddy's last GET /api/hours/me, shown offline with its date
 }
 
 export type MetaKey = keyof MetaValues;

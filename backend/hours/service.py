@@ -1,0 +1,103 @@
+"""A buddy's hours: held meetings the buddy attended plus the pair's activities.
+
+Counted over all the buddy's matches (ended ones too), within the MDT service period
+(BuddyProfile.mdt_start .. mdt_end, both days included, in Amsterdam) against mdt_hours_target
+(80 when not set). A volunteer gets the same without a target and without a period. A meeting
+counts with the minutes of its chosen slot, on its day in Amsterdam, only once it is marked held
+with the buddy among those who came. No notes: the entries name the day, the kind, the activity
+type, the minutes and the newcomer's first name.
+"""
+import datetime as dt
+
+import sqlalchemy as sa
+
+from backend.accounts.models import User
+from backend.activities.models import Activity
+from backend.activities.service import AMSTERDAM, amsterdam_day
+from backend.buddies.models import BuddyProfile
+from backend.db import utcnow
+from backend.errors import NotFound
+from backend.extensions import db
+from backend.matching.models import Match
+from backend.meetings.models import Meeting
+from backend.orgs import access
+
+DEFAULT_TARGET_HOURS = 80
+
+
+def _first_name(name: str | None) -> str:
+    parts = (name or "").split()
+    return parts[0] if parts else ""
+
+
+def _utc_start_of(day: dt.date) -> dt.datetime:
+    """Return the UTC moment at which `day` begins in Amsterdam."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=AMSTERDAM).astimezone(dt.timezone.utc)
+
+
+def period_of(profile: BuddyProfile) -> tuple[dt.date | None, dt.date | None]:
+    """Return the service period (first day, last day): MDT only; None is open."""
+    if profile.kind != "mdt":
+        return None, None
+    return profile.mdt_start, profile.mdt_end
+
+
+def hours_of(profile: BuddyProfile, now: dt.datetime | None = None) -> dict:
+    """Return the buddy's hours: totals, the entries newest first, the target and the period."""
+    now = now or utcnow()
+    start, end = period_of(profile)
+    partners = dict(db.session.execute(
+        sa.select(Match.id, User.display_name).join(User, User.id == Match.newcomer_id)
+        .where(Match.buddy_id == profile.user_id)).all())
+    meetings = sa.select(Meeting.match_id, Meeting.starts_at, Meeting.minutes, Meeting.attended).where(
+        Meeting.match_id.in_(list(partners)), Meeting.status == "held", Meeting.starts_at.is_not(None))
+    activities = sa.select(Activity.match_id, Activity.day, Activity.type, Activity.minutes).where(
+        Activity.match_id.in_(list(partners)))
+    if start is not None:
+        meetings = meetings.where(Meeting.starts_at >= _utc_start_of(start))
+        activities = activities.where(Activity.day >= start)
+    if end is not None:
+        meetings = meetings.where(Meeting.starts_at < _utc_start_of(end + dt.timedelta(days=1)))
+        activities = activities.where(Activity.day <= end)
+    entries = []
+    if partners:
+        for match_id, starts_at, minutes, attended in db.session.execute(meetings):
+            if "buddy" in (attended or []) and minutes:
+                entries.append({"day": amsterdam_day(starts_at), "kind": "meeting", "type": None,
+                                "minutes": minutes, "with": _first_name(partners[match_id])})
+        for match_id, day, kind, minutes in db.session.execute(activities):
+            entries.append({"day": day, "kind": "activity", "type": kind, "minutes": minutes,
+                            "with": _first_name(partners[match_id])})
+    entries.sort(key=lambda e: (e["day"], e["kind"], e["type"] or "", e["minutes"]), reverse=True)
+    in_meetings = sum(e["minutes"] for e in entries if e["kind"] == "meeting")
+    in_activities = sum(e["minutes"] for e in entries if e["kind"] == "activity")
+    mdt = profile.kind == "mdt"
+    return {
+        "kind": profile.kind,
+        "target_hours": (profile.mdt_hours_target or DEFAULT_TARGET_HOURS) if mdt else None,
+        "service_start": start, "service_end": end,
+        "minutes_total": in_meetings + in_activities,
+        "minutes_meetings": in_meetings, "minutes_activities": in_activities,
+        "entries": entries, "as_of": now,
+    }
+
+
+def my_hours(user) -> dict:
+    """Return the hours of the logged-in buddy.
+
+    :raise 404: for anyone without a buddy profile.
+    """
+    profile = db.session.get(BuddyProfile, user.id) if user is not None else None
+    if profile is None:
+        raise NotFound()
+    return hours_of(profile)
+
+
+def buddy_hours(coordinator, buddy_id) -> dict:
+    """Return a buddy's hours to a coordinator who may read that buddy's profile.
+
+    :raise 404: for anyone else (another branch, a province, a non-coordinator), as if missing.
+    """
+    if not access.is_coordinator(coordinator):
+        raise NotFound()
+    return hours_of(access.load_personal(coordinator, BuddyProfile, buddy_id))

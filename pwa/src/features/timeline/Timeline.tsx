@@ -1,0 +1,129 @@
+// The match's timeline, newest first, grouped by month. Only the first page is rendered (and
+// formatted); "Toon meer" adds the next, so 2,000 meetings and activities open as fast as 50.
+import { useEffect, useState } from 'preact/hooks';
+import { _, format, formatDate, formatDateTime, formatNumber, monthChoices, ngettext, pgettext } from '../../i18n';
+import type { MaatjeDB } from '../../store/db';
+import type { Catalogues, MatchOfferData, MeetingStatus } from '../../types';
+import { Icon, iconOf, type IconName } from '../../ui/Icon';
+import { useWatch } from '../../ui/useWatch';
+import { useCatalogues } from '../catalogues/useCatalogues';
+import { durationText } from '../activities/words';
+import { goalTitle } from '../goals/overlay';
+import { groupByMonth, type Milestone, type TimelineItem } from './build';
+import { watchTimeline } from './queries';
+import './timeline.css';
+
+export const PAGE = 50;
+
+function monthTitle(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  // TRANSLATORS: a month heading in the timeline: {month} is its name, {year} e.g. 2026.
+  return format(_("{month} {year}"), { month: monthChoices()[m - 1]?.label ?? String(m), year: formatNumber(year) });
+}
+
+function meetingWords(status: MeetingStatus): string {
+  switch (status) {
+    case 'proposed': return _("Afspraak voorgesteld");
+    case 'confirmed': return _("Afspraak gemaakt");
+    case 'declined': return _("Afspraak niet doorgegaan: geen tijd die past");
+    case 'cancelled': return _("Afspraak afgezegd");
+    case 'held': return _("Samen afgesproken");
+  }
+}
+
+function milestoneWords(milestone: Milestone): string {
+  switch (milestone) {
+    case 'proposed': return _("Jullie werden aan elkaar voorgesteld");
+    case 'started': return _("Jullie koppeling begon");
+    case 'planned_end': return _("Jullie koppeling loopt tot deze dag");
+    case 'ended': return _("Jullie koppeling is gestopt");
+  }
+}
+
+function Row({ item, catalogues, other, role }: { item: TimelineItem; catalogues: Catalogues; other: string; role: string }) {
+  let icon: IconName = 'dot';
+  let title = '';
+  let when = '';
+  let detail = '';
+  if (item.kind === 'meeting') {
+    const m = item.meeting;
+    icon = 'clock';
+    title = meetingWords(m.status);
+    when = formatDateTime(new Date(item.at), new Date(), true);
+    detail = m.place || m.video_url;
+  } else if (item.kind === 'activity') {
+    const a = item.activity;
+    const type = catalogues.activity_types[a.type];
+    icon = iconOf(type?.icon);
+    title = type?.label ?? a.type;
+    when = formatDate(a.day);
+    const who = a.initiative === 'both'
+      ? _("samen het initiatief")
+      : a.initiative === role ? _("jij nam het initiatief") : format(_("{name} nam het initiatief"), { name: other });
+    detail = `${durationText(a.minutes)} · ${who}`;
+  } else if (item.kind !== 'milestone') {
+    icon = item.kind === 'goal_done' ? 'check' : 'plus';
+    const name = goalTitle(item.goal, catalogues.goals);
+    title = item.kind === 'goal_done' ? format(_("Doel bereikt: {goal}"), { goal: name }) : format(_("Nieuw doel: {goal}"), { goal: name });
+    when = formatDate(item.at);
+  } else {
+    icon = item.milestone === 'started' ? 'people' : 'dot';
+    title = milestoneWords(item.milestone);
+    when = formatDate(item.at);
+  }
+  return (
+    <li class="timeline-item" data-kind={item.kind} data-pending={String(item.pending)} data-testid="timeline-item">
+      <Icon name={icon} />
+      <div class="timeline-text">
+        <strong dir="auto">{title}</strong>
+        <span class="timeline-when">{when}{detail && <> · <bdi>{detail}</bdi></>}</span>
+        {item.pending && (
+          <span class="pending-mark" data-testid="waiting">
+            {/* TRANSLATORS: a change made on this phone that has not reached the server yet. */}
+            {_("wacht op verzending")}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function Timeline({ db, offer }: { db: MaatjeDB; offer: MatchOfferData }) {
+  const catalogues = useCatalogues();
+  const items = useWatch<TimelineItem[] | null>(watchTimeline(db, offer), null,
+    [db, offer.match_id, offer.role, offer.created_at, offer.approved_at, offer.planned_end, offer.ended_at]);
+  const [shown, setShown] = useState(PAGE);
+  useEffect(() => {
+    if (items !== null) {
+      performance.mark('timeline:shown'); // bench/timeline.py reads the time from navigation to this
+    }
+  }, [items !== null]);
+  if (items === null) return <p role="status">{_("Even geduld…")}</p>;
+  if (items.length === 0) return <p data-testid="timeline-empty">{_("Hier komt te staan wat jullie samen doen.")}</p>;
+  const groups = groupByMonth(items.slice(0, shown));
+  const rest = items.length - shown;
+  return (
+    <div class="timeline" data-testid="timeline" data-count={items.length}>
+      {groups.map(([month, rows]) => (
+        <section key={month} class="timeline-month" aria-labelledby={`month-${month}`}>
+          <h2 id={`month-${month}`}>{monthTitle(month)}</h2>
+          <ol class="timeline-list">
+            {rows.map((item) => <Row key={item.key} item={item} catalogues={catalogues} other={offer.other_first_name} role={offer.role} />)}
+          </ol>
+        </section>
+      ))}
+      {rest > 0 && (
+        <p>
+          <button type="button" class="btn btn-secondary" data-testid="timeline-more" onClick={() => setShown(shown + PAGE)}>
+            <Icon name="plus" />
+            <span>{ngettext("Toon meer ({n} nog)", "Toon meer ({n} nog)", rest)}</span>
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+// TRANSLATORS: the title of the pair's timeline screen.
+export const timelineTitle = () => pgettext("screen title", "Tijdlijn");
+

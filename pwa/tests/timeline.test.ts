@@ -1,0 +1,86 @@
+// The timeline: meetings, activities, goals and the match's milestones, newest first, grouped by
+// month in Dutch time, with pending rows marked; built from the phone's tables and outbox.
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, groupByMonth, monthOf } from '../src/features/timeline/build';
+import { loadTimeline } from '../src/features/timeline/queries';
+import { logActivity } from '../src/features/activities/mutations';
+import type { ShownActivity } from '../src/features/activities/overlay';
+import type { ShownGoal } from '../src/features/goals/overlay';
+import type { ShownMeeting } from '../src/features/meetings/overlay';
+import type { MatchOfferData } from '../src/types';
+import { freshDb } from './helpers';
+
+const M = '44444444-4444-4444-8444-444444444444';
+
+const offer: MatchOfferData = {
+  id: `${M}:buddy`, match_id: M, status: 'active', role: 'buddy', other_first_name: 'Amal', other_municipality: null,
+  shared_languages: [], shared_interests: [], own_answer: 'accepted', expires_at: null, planned_end: '2027-05-01',
+  contact: null, evaluated: false, created_at: '2026-08-20T09:00:00+00:00', approved_at: '2026-09-01T09:00:00+00:00',
+};
+
+function meeting(id: string, starts_at: string | null, pending = false, created_at = '2026-09-01T10:00:00+00:00'): ShownMeeting {
+  return {
+    id, match_id: M, status: starts_at ? 'held' : 'proposed', version: 1, sequence: 0, proposed_by: 'buddy',
+    slots: [{ starts_at: starts_at ?? '2026-12-10T13:00:00+00:00', minutes: 60 }], starts_at, minutes: 60, place: 'Bieb', video_url: '',
+    note: '', decided_by: null, cancelled_by: null, cancel_reason: '', attended: [], held_note: '', completed_by: null,
+    last_action: 'propose', last_actor: 'buddy', created_at, updated_at: created_at, pending,
+  };
+}
+
+function activity(id: string, day: string, pending = false): ShownActivity {
+  return { id, match_id: M, type: 'library', domain: 'taal', day, minutes: 60, initiative: 'both', note: '', logged_by: 'buddy', created_at: `${day}T10:00:00+00:00`, pending };
+}
+
+function goal(id: string, created_at: string, done_at: string | null): ShownGoal {
+  return { id, match_id: M, domain: 'werk', code: 'cv', title: '', level: 0, steps: [], done_at, added_by: 'buddy', created_at, updated_at: created_at, pending: false };
+}
+
+describe('building the timeline', () => {
+  const items = buildTimeline(
+    offer,
+    [meeting('m1', '2026-10-05T08:00:00+00:00'), meeting('m2', null, true)],
+    [activity('a1', '2026-10-20'), activity('a2', '2026-11-03', true)],
+    [goal('g1', '2026-09-10T10:00:00+00:00', '2026-11-01T10:00:00+00:00')],
+  );
+
+  it('puts everything newest first, milestones included', () => {
+    expect(items.map((i) => i.key)).toEqual([
+      's:planned_end', 'm:m2', 'a:a2', 'd:g1', 'a:a1', 'm:m1', 'g:g1', 's:started', 's:proposed',
+    ]);
+  });
+
+  it('marks what is still waiting to be sent', () => {
+    expect(items.filter((i) => i.pending).map((i) => i.key)).toEqual(['m:m2', 'a:a2']);
+  });
+
+  it('groups by month in Dutch time: 23:30 UTC on 31 October is November in Amsterdam', () => {
+    expect(monthOf('2026-10-31T23:30:00+00:00')).toBe('2026-11');
+    expect(monthOf('2026-10-31')).toBe('2026-10');
+    expect(groupByMonth(items).map(([month, rows]) => [month, rows.length])).toEqual([
+      ['2027-05', 1], ['2026-12', 1], ['2026-11', 2], ['2026-10', 2], ['2026-09', 2], ['2026-08', 1],
+    ]);
+  });
+
+  it('keeps its order with 2,000 items and many on one day', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => activity(`x${i}`, `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`));
+    const built = buildTimeline({ ...offer, planned_end: null, created_at: null, approved_at: null }, [], many, []);
+    expect(built).toHaveLength(2000);
+    expect(built[0].at).toBe('2026-12-15');
+    expect(built[built.length - 1].at).toBe('2026-01-15');
+  });
+});
+
+describe('from the phone', () => {
+  it('reads the match scope and the outbox: an activity logged offline is on top, waiting', async () => {
+    const db = freshDb();
+    await db.match_offer.put({ id: offer.id, scope: 'user:b', seq: 1, data: offer });
+    await db.activity.put({ id: 'a1', scope: `match:${M}`, seq: 2, data: activity('a1', '2026-10-20') });
+    await db.activity.put({ id: 'other', scope: 'match:other', seq: 3, data: { ...activity('other', '2026-10-21'), match_id: 'other' } });
+    await db.meeting.put({ id: 'm1', scope: `match:${M}`, seq: 4, data: meeting('m1', '2026-10-05T08:00:00+00:00') });
+    const id = await logActivity(db, M, { type: 'cv', day: '2026-11-29', minutes: 30, initiative: 'buddy', note: '' });
+    const items = await loadTimeline(db, { ...offer, planned_end: null });
+    expect(items.map((i) => [i.key, i.pending])).toEqual([
+      [`a:${id}`, true], ['a:a1', false], ['m:m1', false], ['s:started', false], ['s:proposed', false],
+    ]);
+  });
+});
