@@ -62,6 +62,23 @@ describe('the meeting overlay', () => {
     expect(shown).toMatchObject({ status: 'cancelled', cancelled_by: 'newcomer', cancel_reason: 'Ziek', starts_at: SLOT_A, version: 3, sequence: 1 });
   });
 
+  it('shows other moments: this side now proposes, the chosen time is gone, the calendar sequence goes up', () => {
+    const confirmed = meeting({ status: 'confirmed', version: 2, starts_at: SLOT_A, minutes: 60, decided_by: 'newcomer' });
+    const [shown] = overlayMeetings([confirmed], [mutation(1, 'meeting.reschedule', {
+      id: ID, version: 2, slots: [{ starts_at: SLOT_B, minutes: 45 }], place: '', video_url: 'https://meet.jit.si/x', note: '',
+    })], 'newcomer');
+    expect(shown).toMatchObject({
+      status: 'proposed', proposed_by: 'newcomer', starts_at: null, slots: [{ starts_at: SLOT_B, minutes: 45 }],
+      video_url: 'https://meet.jit.si/x', sequence: 1, version: 3, pendingAction: 'reschedule',
+    });
+  });
+
+  it('marks a confirmed meeting held with who came', () => {
+    const confirmed = meeting({ status: 'confirmed', version: 2, starts_at: SLOT_A, minutes: 60 });
+    const [shown] = overlayMeetings([confirmed], [mutation(1, 'meeting.complete', { id: ID, version: 2, attended: ['newcomer'], note: 'Fijn' })], 'buddy');
+    expect(shown).toMatchObject({ status: 'held', attended: ['newcomer'], held_note: 'Fijn', completed_by: 'buddy', pending: true });
+  });
+
   it('does not apply an intent made on an older version: the other side was first', () => {
     const cancelled = meeting({ status: 'cancelled', version: 2, cancelled_by: 'buddy', last_action: 'cancel' });
     const [shown] = overlayMeetings([cancelled], [mutation(1, 'meeting.choose', { id: ID, version: 1, starts_at: SLOT_A })], 'newcomer');

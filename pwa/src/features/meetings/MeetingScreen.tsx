@@ -47,7 +47,7 @@ function Where({ m }: { m: ShownMeeting }) {
         <div>
           {/* TRANSLATORS: a label: where the meeting is. */}
           <dt>{_("Waar")}</dt>
-          <dd dir="auto" data-testid="meeting-place">{m.place}</dd>
+          <dd data-testid="meeting-place"><bdi>{m.place}</bdi></dd>
         </div>
       )}
       {m.video_url && (
@@ -257,14 +257,14 @@ export function MeetingScreen({ params }: ScreenProps) {
           <div>
             {/* TRANSLATORS: a label: the note that came with the proposal. */}
             <dt>{_("Boodschap")}</dt>
-            <dd dir="auto">{m.note}</dd>
+            <dd><bdi>{m.note}</bdi></dd>
           </div>
         )}
         {m.status === 'cancelled' && m.cancel_reason && (
           <div>
             {/* TRANSLATORS: a label: why the meeting was cancelled. */}
             <dt>{_("Reden van afzeggen")}</dt>
-            <dd dir="auto" data-testid="cancel-reason">{m.cancel_reason}</dd>
+            <dd data-testid="cancel-reason"><bdi>{m.cancel_reason}</bdi></dd>
           </div>
         )}
         {m.status === 'held' && (
@@ -278,13 +278,13 @@ export function MeetingScreen({ params }: ScreenProps) {
           <div>
             {/* TRANSLATORS: a label: the shared note written after the meeting. */}
             <dt>{_("Notitie")}</dt>
-            <dd dir="auto">{m.held_note}</dd>
+            <dd><bdi>{m.held_note}</bdi></dd>
           </div>
         )}
       </dl>
       {m.status === 'confirmed' && online && !m.pending && (
         <p>
-          <a class="btn btn-secondary" href={`/api/calendar/meetings/${m.id}.ics`} download data-testid="meeting-ics">
+          <a class="btn btn-secondary ics-link" href={`/api/calendar/meetings/${m.id}.ics`} download data-testid="meeting-ics">
             <Icon name="plus" /> <span>{_("Zet in mijn agenda")}</span>
           </a>
         </p>

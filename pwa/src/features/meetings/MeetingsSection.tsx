@@ -71,7 +71,13 @@ export function MeetingsSection({ db, offer }: { db: MaatjeDB; offer: MatchOffer
       ) : (
         data && toChoose.length === 0 && waiting.length === 0 && <p class="muted">{_("Jullie hebben nog geen afspraak gepland.")}</p>
       )}
-      {[...later, ...waiting, ...toComplete, ...pendingClosed].map((m) => <Card key={m.id} m={m} offer={offer} />)}
+      {[...later, ...waiting, ...pendingClosed].map((m) => <Card key={m.id} m={m} offer={offer} />)}
+      {toComplete.length > 0 && (
+        <div class="meeting-group" data-testid="meetings-to-complete">
+          <p class="group-title">{_("Was de afspraak er? Vul in wie er was.")}</p>
+          {toComplete.map((m) => <Card key={m.id} m={m} offer={offer} />)}
+        </div>
+      )}
       {offer.status === 'active' && (
         <p>
           <a class="btn btn-primary" href={`/maatje/${offer.match_id}/afspraak/nieuw`} data-testid="new-meeting">
