@@ -302,3 +302,39 @@ def test_every_meeting_screen_at_360px_has_no_axe_violations(new_context, app, p
     page.screenshot(path=str(SCREENSHOTS / f"meetings-{screen}-{lang}-360.png"))
     if lang in ("nl", "ar"):
         assert axe_violations(page) == []
+
+
+def test_after_the_start_either_side_marks_the_meeting_held_with_who_came(new_context, app, pair):
+    from backend.accounts.models import User
+    from backend.extensions import db
+    from backend.meetings import service
+
+    newcomer, buddy, match_id = pair
+    start = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0) - dt.timedelta(hours=1)
+    meeting_id = uuid.uuid4()
+    with app.app_context():  # proposed and chosen yesterday, for an hour ago
+        service.apply_propose(db.session.get(User, buddy.id), {
+            "id": meeting_id, "match_id": uuid.UUID(match_id), "place": "Station Utrecht", "video_url": "", "note": "",
+            "slots": [{"starts_at": start, "minutes": 60}]}, now=start - dt.timedelta(days=1))
+        service.apply_choose(db.session.get(User, newcomer.id), {"id": meeting_id, "version": 1, "starts_at": start},
+                             now=start - dt.timedelta(hours=20))
+        db.session.commit()
+    page = new_context(viewport={"width": 360, "height": 800}).new_page()
+    log_in(page, newcomer.email, PASSWORD)
+    open_match(page, match_id)
+    past = page.get_by_test_id("meetings-to-complete")
+    expect(past).to_contain_text("Was de afspraak er? Vul in wie er was.")
+    past.get_by_test_id("meeting-card").click()
+    page.get_by_test_id("complete").click()
+    page.get_by_test_id("attended-other").uncheck()  # Sanne did not come
+    page.get_by_test_id("meeting-text").fill("Sanne was ziek, ik heb alleen de bibliotheek bekeken.")
+    page.get_by_test_id("confirm-complete").click()
+    expect(page.get_by_test_id("meeting")).to_have_attribute("data-status", "held")
+    expect(page.get_by_test_id("meeting")).to_have_attribute("data-pending", "false", timeout=20_000)
+    expect(page.get_by_test_id("meeting-words")).to_have_text("Deze afspraak is geweest. Jij hebt dat ingevuld.")
+    expect(page.get_by_test_id("meeting")).to_contain_text("Jij was er, Sanne niet.")
+    with app.app_context():
+        from backend.meetings.models import Meeting
+
+        held = db.session.get(Meeting, meeting_id)
+        assert (held.status, list(held.attended), held.completed_by) == ("held", ["newcomer"], "newcomer")
