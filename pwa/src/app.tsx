@@ -33,6 +33,8 @@ const ProfileScreen = screen(() => import('./features/profile/ProfileScreen').th
 const NoticesScreen = screen(() => import('./features/notices/NoticesScreen').then((m) => m.NoticesScreen));
 const MatchScreen = screen(() => import('./features/match/MatchScreen').then((m) => m.MatchScreen));
 const CalendarScreen = screen(() => import('./features/calendar/CalendarScreen').then((m) => m.CalendarScreen));
+const ProposeScreen = screen(() => import('./features/meetings/ProposeScreen').then((m) => m.ProposeScreen));
+const MeetingScreen = screen(() => import('./features/meetings/MeetingScreen').then((m) => m.MeetingScreen));
 const LogActivityScreen = screen(() => import('./features/activities/LogActivityScreen').then((m) => m.LogActivityScreen));
 const GoalsScreen = screen(() => import('./features/goals/GoalsScreen').then((m) => m.GoalsScreen));
 const TimelineScreen = screen(() => import('./features/timeline/TimelineScreen').then((m) => m.TimelineScreen));
@@ -145,6 +147,8 @@ export function App() {
         <Route path="/meldingen" component={NoticesScreen} user={user} lang={lang} />
         <Route path="/maatje/:id" component={MatchScreen} user={user} lang={lang} />
         <Route path="/agenda" component={CalendarScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/afspraak/nieuw" component={ProposeScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/afspraak/:id" component={MeetingScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/activiteit/nieuw" component={LogActivityScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/doelen" component={GoalsScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/tijdlijn" component={TimelineScreen} user={user} lang={lang} />
