@@ -142,6 +142,9 @@ def load_demo() -> list[str]:
     made = _proposals()
     if made:
         report.append(f"{made} demo proposals created")
+    made = _together()
+    if made:
+        report.append(f"the demo pairs' history: {made} meetings, activities and goals created")
     report.append(f"demo ready: log in with any demo account and the password {PASSWORD}")
     return report
 

@@ -4,6 +4,7 @@ import { getMeta, type MaatjeDB } from '../../store/db';
 import { watch, type Watch } from '../../sync/views';
 import type { ActivityType, MatchOfferData, Side } from '../../types';
 import { overlayActivities, type ShownActivity } from './overlay';
+import { pendingMutations } from '../../sync/outbox';
 
 export async function offerOf(db: MaatjeDB, matchId: string): Promise<MatchOfferData | null> {
   const rows = await db.match_offer.toArray();
@@ -14,7 +15,7 @@ export async function loadActivities(db: MaatjeDB, matchId: string, role: Side):
   const scope = `match:${matchId}`;
   const [rows, pending, catalogues] = await Promise.all([
     db.activity.where('scope').equals(scope).toArray(),
-    db.outbox.toArray(),
+    pendingMutations(db),
     getMeta(db, 'catalogues'),
   ]);
   const types: Record<string, ActivityType> = catalogues?.data.activity_types ?? {};

@@ -13,6 +13,7 @@ import { useTitle } from '../../ui/useTitle';
 import { useOnline, useWatch } from '../../ui/useWatch';
 import { refusedText } from '../auth/SessionNotice';
 import { useCatalogues } from '../catalogues/useCatalogues';
+import { TogetherSection } from '../activities/TogetherSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
 import { EndMatch, Evaluate } from './EndAndEvaluate';
 import { acceptMatch, declineMatch } from './mutations';
@@ -145,6 +146,7 @@ export function MatchScreen({ params }: ScreenProps) {
       <OfferFacts offer={offer} catalogues={catalogues} />
       {offer.status === 'proposed' && <Answer offer={offer} />}
       {live && <MeetingsSection db={db} offer={offer} />}
+      {live && <TogetherSection db={db} offer={offer} />}
       {live && <Contact offer={offer} />}
       {live && offer.planned_end && (
         <p><T msg={_("Jullie koppeling loopt tot {date}.")} date={formatDate(offer.planned_end)} /></p>

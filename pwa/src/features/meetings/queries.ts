@@ -4,6 +4,7 @@ import type { MaatjeDB } from '../../store/db';
 import { watch, type Watch } from '../../sync/views';
 import type { MatchOfferData } from '../../types';
 import { overlayMeetings, sortMeetings, type ShownMeeting } from './overlay';
+import { pendingMutations } from '../../sync/outbox';
 
 export interface MatchMeetings {
   offer: MatchOfferData | null; // null: not a match of this user (or not synced yet)
@@ -12,7 +13,7 @@ export interface MatchMeetings {
 
 async function loadMeetings(db: MaatjeDB, matchId: string): Promise<MatchMeetings> {
   const [offers, rows, pending] = await Promise.all([
-    db.match_offer.toArray(), db.meeting.where('scope').equals(`match:${matchId}`).toArray(), db.outbox.toArray(),
+    db.match_offer.toArray(), db.meeting.where('scope').equals(`match:${matchId}`).toArray(), pendingMutations(db),
   ]);
   const offer = offers.map((r) => r.data).find((o) => o.match_id === matchId) ?? null;
   if (!offer) return { offer: null, meetings: [] };

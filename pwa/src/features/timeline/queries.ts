@@ -7,6 +7,7 @@ import { overlayActivities } from '../activities/overlay';
 import { overlayGoals } from '../goals/overlay';
 import { overlayMeetings } from '../meetings/overlay';
 import { buildTimeline, type TimelineItem } from './build';
+import { pendingMutations } from '../../sync/outbox';
 
 export async function loadTimeline(db: MaatjeDB, offer: MatchOfferData): Promise<TimelineItem[]> {
   const scope = `match:${offer.match_id}`;
@@ -16,7 +17,7 @@ export async function loadTimeline(db: MaatjeDB, offer: MatchOfferData): Promise
     db.meeting.where('scope').equals(scope).toArray(data),
     db.activity.where('scope').equals(scope).toArray(data),
     db.goal.where('scope').equals(scope).toArray(data),
-    db.outbox.toArray(),
+    pendingMutations(db),
   ]);
   const pending = outbox.filter((m) => typeof m.args.match_id !== 'string' || m.args.match_id === offer.match_id);
   return buildTimeline(
