@@ -104,7 +104,8 @@ def _event(row: EventRow, locale: str, base_url: str) -> bytes:
     event.add("dtstamp", row.updated_at.astimezone(dt.timezone.utc))
     event.add("last-modified", row.updated_at.astimezone(dt.timezone.utc))
     event.add("dtstart", start)
-    event.add("dtend", start + dt.timedelta(minutes=row.minutes or 60))
+    # Added in UTC, then shown in Amsterdam: wall-clock arithmetic would be an hour off across a clock change.
+    event.add("dtend", (row.starts_at + dt.timedelta(minutes=row.minutes or 60)).astimezone(TZ))
     event.add("status", STATUS.get(row.status, "CONFIRMED"))
     # Hidden from whoever the calendar is shared with (a colleague sees "busy").
     event.add("class", "PRIVATE")

@@ -174,3 +174,12 @@ def test_the_vtimezone_itself_agrees_with_the_tz_database(app, pair, amal, meeti
                     dt.datetime(2027, 10, 31, 0, 59), dt.datetime(2027, 10, 31, 1, 0)):
         utc = instant.replace(tzinfo=dt.timezone.utc)
         assert utc.astimezone(own).utcoffset() == utc.astimezone(AMSTERDAM).utcoffset(), utc
+
+
+def test_a_meeting_across_the_night_the_clocks_go_forward_lasts_as_long_as_planned(app, pair, amal, meetings):
+    """01:30 + 60 minutes on 28 March 2027 is 03:30 local time: 02:00-03:00 does not exist that night."""
+    meeting = meetings.add(pair.match, amsterdam(2027, 3, 28, 1, 30), minutes=60)
+    event = events_by_uid(parse(app.test_client().get(amal.new_feed())))[f"{meeting}@maatje"]
+    assert event.decoded("dtend") == amsterdam(2027, 3, 28, 3, 30)
+    utc = dt.timezone.utc  # (Python subtracts two times of one zone by their wall clocks)
+    assert event.decoded("dtend").astimezone(utc) - event.decoded("dtstart").astimezone(utc) == dt.timedelta(hours=1)

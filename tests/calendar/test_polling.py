@@ -7,6 +7,7 @@ import pytest
 from backend.accounts.models import User
 from backend.extensions import db as _db
 from tests.calendar.conftest import amsterdam, events_by_uid, parse
+from tests.web.test_concurrency import server  # noqa: F401 (a fixture: a live server)
 from tests.web.test_errors import assert_error_shape
 
 
@@ -149,3 +150,21 @@ def test_the_feed_address_is_never_compressed(amal, monkeypatch):
     response = amal.post("/api/calendar/feed", headers={"Accept-Encoding": "br, gzip"})
     assert response.status_code == 201 and "Content-Encoding" not in response.headers
     assert urlsplit(response.json["url"]).path.endswith(".ics")
+
+
+def test_two_renewals_at_once_leave_exactly_one_working_address(app, amal, server, monkeypatch):  # noqa: F811
+    """Two phones of one user tap "new address" at the same moment: both get an answer, one address works."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from backend.extensions import limiter
+    from tests.web.test_concurrency import Session
+
+    monkeypatch.setattr(limiter, "enabled", False)  # three logins of one account from 127.0.0.1
+
+    phones = [Session(server, amal.user.email) for _ in range(2)]
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda phone: phone.until_done("POST", "/api/calendar/feed", {}), phones))
+    assert [status for status, _ in answers] == [201, 201]
+    poller = app.test_client()
+    working = [poller.get(urlsplit(body["url"]).path).status_code for _, body in answers]
+    assert sorted(working) == [200, 404]
