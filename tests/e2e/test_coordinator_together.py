@@ -69,6 +69,8 @@ def test_the_together_and_hours_panels_at_360px_have_no_axe_violations(new_conte
     log_in(page, coordinator.email, PASSWORD)
     page.goto("/profiel")
     page.get_by_test_id("language-picker").select_option(lang)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0", timeout=15_000)
     choice_kept(page, lang)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, url, testid in (("match", f"/coordinatie/koppelingen/{match_id}", "together-goals"),
