@@ -88,24 +88,25 @@ GOALS = {
 }
 
 # Things a pair does together, in the three domains of reciprocity: code -> (domain, icon, label).
-# The icon is a name of pwa/src/ui/Icon.tsx (drawn there, never an emoji font).
+# The icon is a name of pwa/src/ui/Icon.tsx (drawn there, never an emoji font). Labels are short
+# phrases for a list of things a pair did together ("Naar de bibliotheek"), in context "activity type".
 ACTIVITY_TYPES = {
-    "library": ("taal", "book", _l("Naar de bibliotheek")),
-    "letter": ("taal", "mail", _l("Samen een brief lezen")),
-    "conversation": ("taal", "chat", _l("Nederlands praten")),
-    "language_cafe": ("taal", "cup", _l("Naar een taalcafé")),
-    "phrases": ("taal", "cards", _l("Samen zinnen oefenen")),
-    "cv": ("werk", "document", _l("Aan een cv werken")),
-    "job_fair": ("werk", "briefcase", _l("Naar een banenmarkt")),
-    "application": ("werk", "pen", _l("Een sollicitatie voorbereiden")),
-    "volunteer_trial": ("werk", "hand", _l("Vrijwilligerswerk uitproberen")),
-    "job_visit": ("werk", "building", _l("Een werkplek bezoeken")),
-    "sports_club": ("meedoen", "ball", _l("Naar een sportclub")),
-    "neighbourhood": ("meedoen", "party", _l("Een buurtfeest of buurthuis")),
-    "municipality": ("meedoen", "bank", _l("Naar het gemeentehuis of een instantie")),
-    "market": ("meedoen", "basket", _l("Samen boodschappen of naar de markt")),
-    "outing": ("meedoen", "map", _l("Samen op stap in de stad")),
-    "school": ("meedoen", "school", _l("Naar de school van de kinderen")),
+    "library": ("taal", "book", lazy_pgettext("activity type", "Naar de bibliotheek")),
+    "letter": ("taal", "mail", lazy_pgettext("activity type", "Samen een brief lezen")),
+    "conversation": ("taal", "chat", lazy_pgettext("activity type", "Nederlands praten")),
+    "language_cafe": ("taal", "cup", lazy_pgettext("activity type", "Naar een taalcafé")),
+    "phrases": ("taal", "cards", lazy_pgettext("activity type", "Samen zinnen oefenen")),
+    "cv": ("werk", "document", lazy_pgettext("activity type", "Aan een cv werken")),
+    "job_fair": ("werk", "briefcase", lazy_pgettext("activity type", "Naar een banenmarkt")),
+    "application": ("werk", "pen", lazy_pgettext("activity type", "Een sollicitatie voorbereiden")),
+    "volunteer_trial": ("werk", "hand", lazy_pgettext("activity type", "Vrijwilligerswerk uitproberen")),
+    "job_visit": ("werk", "building", lazy_pgettext("activity type", "Een werkplek bezoeken")),
+    "sports_club": ("meedoen", "ball", lazy_pgettext("activity type", "Naar een sportclub")),
+    "neighbourhood": ("meedoen", "party", lazy_pgettext("activity type", "Een buurtfeest of buurthuis")),
+    "municipality": ("meedoen", "bank", lazy_pgettext("activity type", "Naar het gemeentehuis of een instantie")),
+    "market": ("meedoen", "basket", lazy_pgettext("activity type", "Samen boodschappen of naar de markt")),
+    "outing": ("meedoen", "map", lazy_pgettext("activity type", "Samen op stap in de stad")),
+    "school": ("meedoen", "school", lazy_pgettext("activity type", "Naar de school van de kinderen")),
 }
 
 CATEGORIES = {
