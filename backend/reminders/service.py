@@ -83,7 +83,7 @@ def _first_name(name: str) -> str:
     return parts[0] if parts else ""
 
 
-def _words(user_id, meeting: Meeting, moment: str, other_name: str, now: dt.datetime, locale: str):
+def _words(meeting: Meeting, moment: str, other_name: str, now: dt.datetime, locale: str):
     """Return (title, body) as lazy strings, their values written in `locale`."""
     local_start = meeting.starts_at.astimezone(AMSTERDAM)
     time = format_time(local_start, format="short", tzinfo=AMSTERDAM, locale=locale)
@@ -143,7 +143,7 @@ def _remind(meeting_id, now: dt.datetime, counts: dict) -> list[tuple]:
         other_name = _first_name(people[other_id].display_name) if other_id in people else ""
         if claim(meeting, moment, f"notice:{user_id}", now):
             locale = recipient_locale(user_id)
-            _title_text, body = _words(user_id, meeting, moment, other_name, now, locale)
+            _, body = _words(meeting, moment, other_name, now, locale)
             add_notice(user_id, "reminder", "meeting_reminder", body, link=link)
             counts["notices"] += 1
         for subscription in push.subscriptions_of(user_id):
@@ -151,7 +151,7 @@ def _remind(meeting_id, now: dt.datetime, counts: dict) -> list[tuple]:
                 continue
             locale = subscription.locale if subscription.locale in current_app.config["LANGUAGES"] \
                 else recipient_locale(user_id)
-            title, body = _words(user_id, meeting, moment, other_name, now, locale)
+            title, body = _words(meeting, moment, other_name, now, locale)
             with force_locale(locale):
                 payload = {"title": str(title), "body": str(body), "url": link,
                            "tag": f"meeting-{meeting.id}", "lang": locale,

@@ -174,15 +174,22 @@ def test_a_reminder_notice_opens_its_meeting(new_context, app, pair):
 # permission, the server's key, the POST, the logout's DELETE) is the real app and server.
 FAKE_PUSH_MANAGER = """
 (() => {
-  let current = null;
-  PushManager.prototype.subscribe = async function (options) {
-    window.__subscribedWithKey = btoa(String.fromCharCode(...new Uint8Array(options.applicationServerKey)));
+  // Kept across reloads of the page (the browser's subscription outlives a page), as its key.
+  const make = (key) => {
     const json = window.__browserSubscription;
-    current = {endpoint: json.endpoint, options: {applicationServerKey: options.applicationServerKey.buffer},
-               toJSON: () => json, unsubscribe: async () => { current = null; window.__unsubscribed = true; return true; }};
-    return current;
+    return {endpoint: json.endpoint, options: {applicationServerKey: Uint8Array.from(atob(key), (c) => c.charCodeAt(0)).buffer},
+            toJSON: () => json,
+            unsubscribe: async () => { sessionStorage.removeItem('fake-push-key'); sessionStorage.setItem('fake-push-gone', '1'); return true; }};
   };
-  PushManager.prototype.getSubscription = async function () { return current; };
+  PushManager.prototype.subscribe = async function (options) {
+    const key = btoa(String.fromCharCode(...new Uint8Array(options.applicationServerKey)));
+    sessionStorage.setItem('fake-push-key', key);
+    return make(key);
+  };
+  PushManager.prototype.getSubscription = async function () {
+    const key = sessionStorage.getItem('fake-push-key');
+    return key ? make(key) : null;
+  };
 })();
 """
 
@@ -204,6 +211,8 @@ def test_turning_reminders_on_saves_the_device_and_logout_forgets_it(new_context
     page = context.new_page()
     log_in(page, newcomer.email, PASSWORD)
     wait_for_service_worker(page)
+    page.reload()  # the worker takes over once (a reload of its own): let it happen before the test
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     prompt = page.get_by_test_id("push-prompt")
     prompt.get_by_role("button", name="Herinneringen aanzetten").click()
     expect(prompt).to_contain_text("Herinneringen staan aan op deze telefoon.")
@@ -216,11 +225,11 @@ def test_turning_reminders_on_saves_the_device_and_logout_forgets_it(new_context
     assert saved() == [(newcomer.id, device.endpoint, device.p256dh, device.auth, "nl")]
     with app.app_context():
         public_key = vapid.keys().public_key
-    subscribed_with = page.evaluate("() => window.__subscribedWithKey")
+    subscribed_with = page.evaluate("() => sessionStorage.getItem('fake-push-key')")
     assert vapid.b64url(__import__("base64").b64decode(subscribed_with)) == public_key  # the server's key
 
     open_profile_by_nav(page)  # within the app: the page (and its push subscription) stays
     page.get_by_test_id("logout").click()
-    page.get_by_label("E-mailadres").wait_for()
+    page.get_by_role("button", name="Inloggen").wait_for()  # logged out: the login screen
     assert saved() == []  # this phone gets no more reminders for Amal
-    assert page.evaluate("() => window.__unsubscribed") is True
+    assert page.evaluate("() => sessionStorage.getItem('fake-push-gone')") == "1"

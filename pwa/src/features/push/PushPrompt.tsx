@@ -14,6 +14,8 @@ import './push.css';
 
 type Phase = 'checking' | 'ask' | 'denied' | 'busy' | 'done' | 'hidden';
 
+let refreshed = false; // the server heard of this device once since the app started
+
 export function PushPrompt({ user }: { user: User }) {
   const db = useDb();
   const hasMeeting = useWatch<boolean>(watchHasConfirmedMeeting(db), false, [db]);
@@ -27,8 +29,11 @@ export function PushPrompt({ user }: { user: User }) {
       const state: PushState = permission();
       let next: Phase = 'hidden';
       if (state === 'granted' && (await isSubscribed())) {
-        // Already on: tell the server again (quietly), in case it forgot this device.
-        void subscribeThisDevice().catch(() => undefined);
+        // Already on: tell the server again (quietly, once per start), in case it forgot this device.
+        if (!refreshed) {
+          refreshed = true;
+          void subscribeThisDevice().catch(() => undefined);
+        }
       } else if (state !== 'unsupported' && !isSnoozed(user.id)) {
         next = state === 'denied' ? 'denied' : 'ask';
       }
