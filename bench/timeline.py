@@ -113,6 +113,9 @@ def stored(page, match_id: str) -> int:
       })""", f"match:{match_id}")
 
 
+SPLITS: list = []  # per run: (reading IndexedDB, overlays and merge, rendering the first page) in ms
+
+
 def open_timeline(context, match_id: str, cpu_slow: bool, expect_rows: bool) -> tuple[float, float]:
     """A new tab on the timeline; return (render ms, navigation ms) from the app's marks."""
     page = context.new_page()
@@ -121,8 +124,9 @@ def open_timeline(context, match_id: str, cpu_slow: bool, expect_rows: bool) -> 
     page.goto(f"/maatje/{match_id}/tijdlijn")
     page.locator("[data-testid=timeline-item]" if expect_rows else "[data-testid=timeline-item], [data-testid=timeline-empty]").first.wait_for()
     page.wait_for_function("() => performance.getEntriesByName('timeline:shown').length > 0")
-    start, shown = page.evaluate("""() => [performance.getEntriesByName('timeline:start')[0].startTime,
-                                         performance.getEntriesByName('timeline:shown')[0].startTime]""")
+    start, read, built, shown = page.evaluate("""() => ['start', 'read', 'built', 'shown'].map(
+        (name) => performance.getEntriesByName(`timeline:${name}`)[0].startTime)""")
+    SPLITS.append((read - start, built - read, shown - built))
     rows = page.locator("[data-testid=timeline-item]").count()
     assert rows <= 60 if expect_rows else True, f"{rows} rows rendered: only the first page should be"
     page.close()
@@ -158,7 +162,11 @@ def run(items: int, runs: int, dist: Path) -> list:
                 page.close()
                 for cpu_slow in (False, True):
                     label = "4x cpu" if cpu_slow else "1x cpu"
+                    SPLITS.clear()
                     full_runs = [open_timeline(context, full, cpu_slow, True) for _ in range(runs)]
+                    best = min(range(runs), key=lambda i: full_runs[i][0])
+                    print(f"{label}: best render split: read {SPLITS[best][0]:.1f} ms, overlays and merge "
+                          f"{SPLITS[best][1]:.1f} ms, first page to the DOM {SPLITS[best][2]:.1f} ms", flush=True)
                     empty_runs = [open_timeline(context, empty, cpu_slow, False) for _ in range(runs)]
                     render, nav = min(r for r, _ in full_runs), min(n for _, n in full_runs)
                     base_render, base_nav = min(r for r, _ in empty_runs), min(n for _, n in empty_runs)

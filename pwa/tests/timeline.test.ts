@@ -9,6 +9,8 @@ import type { ShownGoal } from '../src/features/goals/overlay';
 import type { ShownMeeting } from '../src/features/meetings/overlay';
 import type { MatchOfferData } from '../src/types';
 import { freshDb } from './helpers';
+import { dayText, timeText } from '../src/features/timeline/dates';
+import { formatDate, formatDateTime } from '../src/i18n';
 
 const M = '44444444-4444-4444-8444-444444444444';
 
@@ -82,5 +84,15 @@ describe('from the phone', () => {
     expect(items.map((i) => [i.key, i.pending])).toEqual([
       [`a:${id}`, true], ['a:a1', false], ['m:m1', false], ['s:started', false], ['s:proposed', false],
     ]);
+  });
+});
+
+describe('dates of the timeline', () => {
+  it('say what formatDate and formatDateTime say, summer and winter time alike', () => {
+    for (const day of ['2026-03-29', '2026-10-25', '2026-12-31']) expect(dayText(day)).toBe(formatDate(day));
+    for (const at of ['2026-03-29T08:00:00+00:00', '2026-10-25T09:00:00+00:00', '2026-12-31T23:30:00+00:00']) {
+      expect(timeText(at)).toBe(formatDateTime(new Date(at), new Date(), true));
+    }
+    expect(timeText('2026-10-25T09:00:00+00:00')).toContain('10:00'); // 10:00 in Amsterdam after the change
   });
 });

@@ -15,6 +15,14 @@ from tests.matching.conftest import add_intake, add_profile
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 
 
+def amsterdam_today() -> dt.date:
+    """Today in Amsterdam (the server's days), not the machine's UTC date."""
+    from backend.activities.service import amsterdam_day
+    from backend.db import utcnow
+
+    return amsterdam_day(utcnow())
+
+
 def _user(app, user_id):
     from backend.accounts.models import User
     from backend.extensions import db
@@ -32,7 +40,7 @@ def pair(app, make_user, make_match):
     buddy = make_user("buddy", name="Sanne de Vries")
     add_intake(app, newcomer)
     add_profile(app, buddy, kind="mdt")
-    today = dt.date.today()
+    today = amsterdam_today()
     with app.app_context():
         profile = db.session.get(BuddyProfile, buddy.id)
         profile.mdt_start, profile.mdt_end, profile.mdt_hours_target = today - dt.timedelta(days=30), today + dt.timedelta(days=150), 80
@@ -135,7 +143,7 @@ def test_activity_offline_goals_and_the_timeline(new_context, app, pair):
     expect(amal.locator("[data-testid=timeline-item][data-kind=goal_done]")).to_contain_text(
         "Doel bereikt: Brieven en formulieren begrijpen", timeout=20_000)
     kinds = amal.get_by_test_id("timeline-item").evaluate_all("els => els.map(e => e.dataset.kind)")
-    assert kinds.index("goal_done") < kinds.index("activity") or kinds.index("activity") < kinds.index("milestone")
+    assert kinds.index("goal_done") < kinds.index("goal_added")  # newest first
     expect(amal.locator("[data-testid=timeline-item][data-kind=milestone]").first).to_be_visible()
     expect(amal.get_by_test_id("timeline")).to_contain_text("Jullie koppeling begon")
 
@@ -148,7 +156,7 @@ def test_hours_page_and_its_print_view(new_context, app, pair):
     with app.app_context():
         for minutes, kind in ((120, "library"), (90, "cv"), (60, "market")):
             db.session.add(Activity(id=uuid.uuid4(), match_id=uuid.UUID(match_id), type=kind, domain="taal",
-                                    day=dt.date.today(), minutes=minutes, initiative="both", note="", logged_by="buddy"))
+                                    day=amsterdam_today(), minutes=minutes, initiative="both", note="", logged_by="buddy"))
         db.session.commit()
     context = new_context(bypass_csp=True, viewport={"width": 360, "height": 800})
     sanne = context.new_page()
@@ -190,7 +198,7 @@ def _history(app, match_id, newcomer, buddy):
     mid = uuid.UUID(match_id)
     with app.app_context():
         amal, sanne = _user(app, newcomer.id), _user(app, buddy.id)
-        today = dt.date.today()
+        today = amsterdam_today()
         for kind, who, initiative in (("library", amal, "newcomer"), ("cv", sanne, "buddy"), ("market", amal, "both"),
                                       ("conversation", sanne, "newcomer")):
             activities.apply_log(who, {"id": uuid.uuid4(), "match_id": mid, "type": kind, "day": today,

@@ -1,7 +1,7 @@
 // The match's timeline, newest first, grouped by month. Only the first page is rendered (and
 // formatted); "Toon meer" adds the next, so 2,000 meetings and activities open as fast as 50.
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { _, currentLang, format, formatDate, formatDateTime, monthChoices, ngettext, pgettext } from '../../i18n';
+import { _, currentLang, format, monthChoices, ngettext, pgettext } from '../../i18n';
 import { formatNumber } from '../../i18n/dates';
 import type { MaatjeDB } from '../../store/db';
 import type { Catalogues, MatchOfferData, MeetingStatus } from '../../types';
@@ -11,15 +11,23 @@ import { useCatalogues } from '../catalogues/useCatalogues';
 import { durationText } from '../activities/words';
 import { goalTitle } from '../goals/overlay';
 import { groupByMonth, type Milestone, type TimelineItem } from './build';
+import { dayText, timeText } from './dates';
 import { watchTimeline } from './queries';
 import './timeline.css';
 
 export const PAGE = 50;
 
+const monthTitles = new Map<string, string>();
+
 function monthTitle(month: string): string {
+  const key = `${currentLang()}|${month}`;
+  const known = monthTitles.get(key);
+  if (known !== undefined) return known;
   const [year, m] = month.split('-').map(Number);
   // TRANSLATORS: a month heading in the timeline: {month} is its name, {year} e.g. 2026.
-  return format(_("{month} {year}"), { month: monthChoices()[m - 1]?.label ?? String(m), year: formatNumber(year, currentLang(), 4) }); // 4 digits, no grouping: 2027, not 2.027
+  const title = format(_("{month} {year}"), { month: monthChoices()[m - 1]?.label ?? String(m), year: formatNumber(year, currentLang(), 4) }); // 4 digits, no grouping: 2027, not 2.027
+  monthTitles.set(key, title);
+  return title;
 }
 
 function meetingWords(status: MeetingStatus): string {
@@ -50,14 +58,14 @@ function Row({ item, catalogues, other, role }: { item: TimelineItem; catalogues
     const m = item.meeting;
     icon = 'clock';
     title = meetingWords(m.status);
-    when = formatDateTime(new Date(item.at), new Date(), true);
+    when = timeText(item.at);
     detail = m.place || m.video_url;
   } else if (item.kind === 'activity') {
     const a = item.activity;
     const type = catalogues.activity_types[a.type];
     icon = iconOf(type?.icon);
     title = type?.label ?? a.type;
-    when = formatDate(a.day);
+    when = dayText(a.day);
     const who = a.initiative === 'both'
       ? _("samen het initiatief")
       : a.initiative === role ? _("jij nam het initiatief") : format(_("{name} nam het initiatief"), { name: other });
@@ -66,11 +74,11 @@ function Row({ item, catalogues, other, role }: { item: TimelineItem; catalogues
     icon = item.kind === 'goal_done' ? 'check' : 'plus';
     const name = goalTitle(item.goal, catalogues.goals);
     title = item.kind === 'goal_done' ? format(_("Doel bereikt: {goal}"), { goal: name }) : format(_("Nieuw doel: {goal}"), { goal: name });
-    when = formatDate(item.at);
+    when = dayText(item.at);
   } else {
     icon = item.milestone === 'started' ? 'people' : 'dot';
     title = milestoneWords(item.milestone);
-    when = formatDate(item.at);
+    when = dayText(item.at);
   }
   return (
     <li class="timeline-item" data-kind={item.kind} data-pending={String(item.pending)} data-testid="timeline-item">

@@ -21,11 +21,11 @@ function meetingAt(m: ShownMeeting): string {
 
 // Sort keys compare as strings: a date-only day ("2026-11-30") is put at noon UTC of that day.
 function dayKey(day: string): string {
-  return `${day}T12:00:00`;
+  return `${day}T12:00:00.000`;
 }
 
 function key(at: string): string {
-  return at.length === 10 ? dayKey(at) : new Date(at).toISOString().slice(0, 19);
+  return at.length === 10 ? dayKey(at) : new Date(at).toISOString().slice(0, 23);
 }
 
 export function buildTimeline(
@@ -44,7 +44,7 @@ export function buildTimeline(
   }
   for (const g of goals) {
     if (g.created_at) items.push({ kind: 'goal_added', key: `g:${g.id}`, at: g.created_at, pending: g.pending, goal: g, sort: key(g.created_at) });
-    if (g.done_at) items.push({ kind: 'goal_done', key: `d:${g.id}`, at: g.done_at, pending: g.pending, goal: g, sort: key(g.done_at) });
+    if (g.done_at) items.push({ kind: 'goal_done', key: `d:${g.id}`, at: g.done_at, pending: g.pending, goal: g, sort: `${key(g.done_at)}~` }); // after its adding, even in the same millisecond
   }
   const milestones: Array<[Milestone, string | null | undefined]> = [
     ['proposed', offer.created_at], ['started', offer.approved_at], ['planned_end', offer.planned_end], ['ended', offer.ended_at],

@@ -19,13 +19,16 @@ export async function loadTimeline(db: MaatjeDB, offer: MatchOfferData): Promise
     db.goal.where('scope').equals(scope).toArray(data),
     pendingMutations(db),
   ]);
+  performance.mark('timeline:read'); // bench/timeline.py splits the render at these marks
   const pending = outbox.filter((m) => typeof m.args.match_id !== 'string' || m.args.match_id === offer.match_id);
-  return buildTimeline(
+  const items = buildTimeline(
     offer,
     overlayMeetings(meetings, pending, offer.role),
     overlayActivities(activities, pending, offer.role), // the domain is not shown here: no catalogue read
     overlayGoals(goals, pending, offer.role),
   );
+  performance.mark('timeline:built');
+  return items;
 }
 
 export function watchTimeline(db: MaatjeDB, offer: MatchOfferData): Watch<TimelineItem[]> {
