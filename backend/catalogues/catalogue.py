@@ -172,7 +172,7 @@ CONSENT_KINDS = {
 
 # The version of the privacy statement (docs/privacy.md) a consent refers to. Change it when the
 # statement changes in substance: consents of an older version then show as outdated.
-PRIVACY_VERSION = "2026-11"
+PRIVACY_VERSION = "2026-12"
 
 ALL = {
     "languages": LANGUAGES,

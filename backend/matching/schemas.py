@@ -78,6 +78,9 @@ class MatchOfferSchema(ma.Schema):
                                metadata={"description": "Only while active or paused: what the other shares"})
     evaluated = ma.fields.Boolean()
     created_at = ma.fields.String(allow_none=True)
+    intake_goals = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()),
+                                  metadata={"description": "The newcomer's intake goals per domain (catalogue "
+                                                           "codes), while active or paused; else {}"})
     approved_at = ma.fields.String(allow_none=True, metadata={"description": "When the match became active"})
     ended_at = ma.fields.String(allow_none=True)
 

@@ -33,6 +33,7 @@ from flask_babel import lazy_gettext as _l
 
 from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile
+from backend.catalogues import catalogue
 from backend.db import utcnow
 from backend.errors import Conflict, NotFound
 from backend.extensions import db
@@ -245,6 +246,13 @@ def _profile_of(user_id, role: str):
     return db.session.get(NewcomerIntake if role == "newcomer" else BuddyProfile, user_id)
 
 
+def _intake_goals(intake) -> dict:
+    """The intake's goal codes per domain, only codes the catalogue still knows."""
+    goals = getattr(intake, "goals", None) or {}
+    return {domain: [code for code in goals.get(domain, []) if code in catalogue.GOALS[domain]]
+            for domain in catalogue.GOALS if goals.get(domain)}
+
+
 def _municipality_name(code: str | None) -> str | None:
     if not code:
         return None
@@ -300,6 +308,10 @@ def offer_data(match: Match, role: str) -> dict:
         "contact": contact_of(other) if match.status in ENGAGED else None,
         "evaluated": evaluated,
         "created_at": match.created_at.isoformat() if match.created_at else None,
+        # The newcomer's goals from the intake, per domain (catalogue codes), once the two work
+        # together: the pair's goals start from them (docs/meetings.md, "Activities and goals").
+        "intake_goals": _intake_goals(own_profile if role == "newcomer" else other_profile)
+        if match.status in ENGAGED else {},
         "approved_at": match.approved_at.isoformat() if match.approved_at else None,
         "ended_at": match.ended_at.isoformat() if match.ended_at else None,
     }

@@ -160,6 +160,7 @@ export interface MatchOfferData {
   contact: { email?: string; phone?: string } | null;
   evaluated: boolean;
   created_at: string | null;
+  intake_goals?: Record<string, string[]>; // the newcomer's intake goals per domain, while active or paused
   approved_at?: string | null; // when the match became active (a milestone of the timeline)
   ended_at?: string | null;
 }

@@ -182,3 +182,26 @@ def test_two_phones_ticking_two_steps_at_the_same_moment_both_count(app, people,
     with app.app_context():
         assert [s["done"] for s in db.session.get(Goal, uuid.UUID(args["id"])).steps] == [True, True]
     assert [s["done"] for s in goal_on(people.newcomer, args["id"])["steps"]] == [True, True]
+
+
+def test_both_sides_see_the_newcomers_intake_goals_only_while_the_two_work_together(app, people, world, pair):
+    """The goals screen offers the goals the newcomer named at the intake first."""
+    from backend.newcomers.models import NewcomerIntake
+
+    with app.app_context():
+        intake = db.session.get(NewcomerIntake, world.newcomer.id)
+        intake.goals = {"taal": ["letters", "no-longer-a-code"], "werk": ["cv"], "meedoen": []}
+        db.session.commit()
+        from backend.matching.models import Match
+        from backend.matching.service import publish_offers
+        publish_offers(db.session.get(Match, pair.match.id))
+        db.session.commit()
+    for person in (people.newcomer, people.buddy):
+        offer = person.offer()[pair.id]
+        assert offer["intake_goals"] == {"taal": ["letters"], "werk": ["cv"]}
+    with app.app_context():
+        from backend.matching.service import end_match
+        end_match(pair.match.id)
+        db.session.commit()
+    # Once the match has ended the goals are no longer part of the two's view.
+    assert people.newcomer.offer()[pair.id]["intake_goals"] == {}

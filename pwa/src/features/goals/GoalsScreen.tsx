@@ -141,7 +141,15 @@ function AddGoal({ offer, catalogues }: { offer: Offer; catalogues: Catalogues }
   const [error, setError] = useState('');
   const [saved, setSaved] = useState(false);
   const OWN = '__own';
+  // The newcomer's goals from the intake come first: the pair starts from what the newcomer said.
+  const fromIntake = new Set(domain ? offer.intake_goals?.[domain] ?? [] : []);
   const options = domain ? Object.entries(catalogues.goals[domain] ?? {}) : [];
+  const intakeOptions = options.filter(([c]) => fromIntake.has(c));
+  const otherOptions = options.filter(([c]) => !fromIntake.has(c));
+  // TRANSLATORS: above the goals the newcomer named at the intake (the first talk with the coordinator).
+  const intakeLabel = _("Genoemd bij de intake");
+  // TRANSLATORS: above the other goals of this domain one can choose.
+  const otherLabel = _("Andere doelen");
 
   function submit(e: Event) {
     e.preventDefault();
@@ -177,7 +185,18 @@ function AddGoal({ offer, catalogues }: { offer: Offer; catalogues: Catalogues }
           <label for="goal-code">{pgettext("goal", "Welk doel?")}</label>
           <select id="goal-code" value={code} onChange={(e) => setCode(e.currentTarget.value)}>
             <option value="">{_("Kies een doel")}</option>
-            {options.map(([c, label]) => <option key={c} value={c}>{label}</option>)}
+            {intakeOptions.length > 0 ? (
+              <>
+                <optgroup label={intakeLabel} data-testid="intake-goals">
+                  {intakeOptions.map(([c, label]) => <option key={c} value={c}>{label}</option>)}
+                </optgroup>
+                <optgroup label={otherLabel}>
+                  {otherOptions.map(([c, label]) => <option key={c} value={c}>{label}</option>)}
+                </optgroup>
+              </>
+            ) : (
+              options.map(([c, label]) => <option key={c} value={c}>{label}</option>)
+            )}
             <option value={OWN}>{_("Een ander doel, in eigen woorden")}</option>
           </select>
         </div>
