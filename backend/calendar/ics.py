@@ -126,13 +126,21 @@ def _utc(value: dt.datetime | None) -> str | None:
     return value.astimezone(dt.timezone.utc).isoformat() if value is not None else None
 
 
+@functools.lru_cache(maxsize=64)
+def _key_head(fmt: int, directories: str, locale: str, base_url: str):
+    """The SHA-256 state of what all events of one feed share: the format, icalendar's version,
+    the language and its translations, the app's address (hashed once, copied per event)."""
+    shared = (fmt, icalendar.__version__, _catalog(directories, locale), locale, base_url)
+    return hashlib.sha256(json.dumps(shared, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
 def event_key(row: EventRow, locale: str, base_url: str) -> str:
     """The SHA-256 (hex) of everything the VEVENT of `row` shows: equal keys, equal text."""
-    catalog = _catalog(current_app.config["BABEL_TRANSLATION_DIRECTORIES"], locale)
-    parts = (FORMAT, icalendar.__version__, catalog, locale, base_url, str(row.id), str(row.match_id), row.status,
-             row.sequence, _utc(row.starts_at), row.minutes, row.place, row.video_url, _utc(row.updated_at),
-             row.partner)
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = _key_head(FORMAT, current_app.config["BABEL_TRANSLATION_DIRECTORIES"], locale, base_url).copy()
+    parts = (str(row.id), str(row.match_id), row.status, row.sequence, _utc(row.starts_at), row.minutes, row.place,
+             row.video_url, _utc(row.updated_at), row.partner)
+    digest.update(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=EVENT_CACHE_SIZE)
