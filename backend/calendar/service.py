@@ -197,8 +197,8 @@ def _upsert(values: list[dict]) -> None:
 def _store_after_read(values: list[dict]) -> None:
     """Store what the feed had to write, in a short transaction of its own. A failure (a meeting
     deleted meanwhile, a busy database) is logged: the next feed writes those events again."""
-    db.session.commit()  # end the reading transaction: SQLite cannot turn it into a writing one safely
     try:
+        db.session.commit()  # end the reading transaction: SQLite cannot turn it into a writing one safely
         db.session.connection(execution_options={"sqlite_immediate": True})
         _upsert(values)
         db.session.commit()
@@ -227,12 +227,12 @@ def store_meeting(meeting: Meeting) -> None:
     if meeting.starts_at is None:
         db.session.execute(sa.delete(CalendarEvent).where(CalendarEvent.meeting_id == meeting.id))
         return
+    if not (current_app.config.get("PUBLIC_URL") or has_request_context()):
+        return  # no address to link to (a job without PUBLIC_URL): the feed writes them, keys tell
+    base_url = app_url("/")
     # Read back as the feed reads it (after the mutation's flush): the same values, the same key.
     *columns, newcomer, newcomer_locale, buddy, buddy_locale = db.session.execute(
         _BOTH_SIDES, {"meeting_id": meeting.id}).one()
-    base_url = app_url("/") if current_app.config.get("PUBLIC_URL") or has_request_context() else None
-    if base_url is None:  # no address to link to (a job without PUBLIC_URL): the feed writes them
-        return
     values = []
     for side, partner, saved in (("newcomer", buddy, newcomer_locale), ("buddy", newcomer, buddy_locale)):
         row, locale = ics.EventRow(*columns, partner), feed_locale(saved)
