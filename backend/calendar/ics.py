@@ -1,24 +1,33 @@
 """Meetings as iCalendar (RFC 5545), written with the `icalendar` package.
 
 A calendar is the VCALENDAR head (with the VTIMEZONE of Europe/Amsterdam) and one VEVENT per
-meeting. Each VEVENT is serialized by icalendar on its own and kept in a small per-process cache
-keyed by everything it shows (the meeting's columns, the partner's name, the language, the app's
-address): icalendar writes about 5,000 events a second, so a feed of 500 meetings built from
-scratch costs about 100 ms, and a feed polled again after one change costs that one event
-(bench/calendar_feed.py). The cache holds no more than the database already does.
+meeting. Each VEVENT is serialized by icalendar on its own (0.2-2 ms each: a feed of 500 meetings
+written from scratch costs 150-400 ms). So a written VEVENT is kept twice, under its key
+(event_key: a SHA-256 of everything it shows: the meeting's columns, the partner's name, the
+language and its translations, the app's address, FORMAT and icalendar's version): in the table
+calendar_events (written when a meeting changes, and by the feed for what it had to write), which
+every process reads, and in a small per-process cache. The cache holds no more than the database
+already does (bench/calendar_feed.py).
 
 Times are written with TZID=Europe/Amsterdam (the time zone the pair plans in, whatever the
 phone's), so a meeting at 10:00 stays at 10:00 on the days the clocks change.
 """
 import datetime as dt
 import functools
+import hashlib
+import json
+import os
 import uuid
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
+from flask import current_app
 from flask_babel import force_locale, gettext as _
 
+# Raise when what an event or a feed looks like changes (a new property, other words): every stored
+# VEVENT and every poller's cached copy is then out of date although no meeting changed.
+FORMAT = 1
 AMSTERDAM = "Europe/Amsterdam"
 TZ = ZoneInfo(AMSTERDAM)
 PRODID = "-//Maatje//Maatje agenda//NL"
@@ -91,7 +100,47 @@ def _head(published: bool) -> bytes:
 
 def calendar(rows, locale: str, base_url: str, published: bool = True) -> bytes:
     """Return the VCALENDAR of these meetings, in `locale`, with links to the app at `base_url`."""
-    return b"".join((_head(published), *(_event(row, locale, base_url) for row in rows), END))
+    return assemble([_event(row, locale, base_url) for row in rows], published)
+
+
+def assemble(events: list[bytes], published: bool = True) -> bytes:
+    """Return the VCALENDAR around these written VEVENTs."""
+    return b"".join((_head(published), *events, END))
+
+
+@functools.cache
+def _catalog(directories: str, locale: str) -> str:
+    """The SHA-256 of the compiled translations of `locale` this process reads: a deploy with other
+    words makes every stored event of that language out of date."""
+    digest = hashlib.sha256()
+    for directory in directories.split(";"):
+        try:
+            with open(os.path.join(directory, locale, "LC_MESSAGES", "messages.mo"), "rb") as mo:
+                digest.update(mo.read())
+        except OSError:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+def _utc(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.timezone.utc).isoformat() if value is not None else None
+
+
+@functools.lru_cache(maxsize=64)
+def _key_head(fmt: int, directories: str, locale: str, base_url: str):
+    """The SHA-256 state of what all events of one feed share: the format, icalendar's version,
+    the language and its translations, the app's address (hashed once, copied per event)."""
+    shared = (fmt, icalendar.__version__, _catalog(directories, locale), locale, base_url)
+    return hashlib.sha256(json.dumps(shared, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def event_key(row: EventRow, locale: str, base_url: str) -> str:
+    """The SHA-256 (hex) of everything the VEVENT of `row` shows: equal keys, equal text."""
+    digest = _key_head(FORMAT, current_app.config["BABEL_TRANSLATION_DIRECTORIES"], locale, base_url).copy()
+    parts = (str(row.id), str(row.match_id), row.status, row.sequence, _utc(row.starts_at), row.minutes, row.place,
+             row.video_url, _utc(row.updated_at), row.partner)
+    digest.update(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=EVENT_CACHE_SIZE)

@@ -112,9 +112,16 @@ def meeting_data(meeting: Meeting) -> dict:
     }
 
 
+# Called with the meeting after each applied transition, in its transaction (after the flush):
+# other features keep what they derive from a meeting up to date (the calendar its stored events).
+MEETING_LISTENERS: list = []
+
+
 def _publish(meeting: Meeting, match: Match) -> None:
     db.session.flush()
     changes.record_put("meeting", meeting.id, match.scope, meeting_data(meeting))
+    for listener in MEETING_LISTENERS:
+        listener(meeting)
 
 
 # -- reading (for calendar, reminders, timeline) -------------------------------------------------
