@@ -228,9 +228,10 @@ def _post(endpoint: str, addresses: list[str], body: bytes, headers: dict, deadl
         response = pool.urlopen("POST", (parts.path or "/") + (f"?{parts.query}" if parts.query else ""),
                                 body=body, headers=headers, redirect=False, retries=False,
                                 preload_content=False, timeout=Timeout(connect=left, read=left))
-        status = response.status
         response.close()
-        return status
+        if deadline.expired:  # cut off: http.client takes an answer ended early as complete
+            raise TimeoutError("push deadline passed")
+        return response.status
     finally:
         pool.close()
 
