@@ -152,6 +152,14 @@ def unsubscribe(user, endpoint: str) -> bool:
     return result.rowcount > 0
 
 
+def move_to_session(old_session_id, new_session_id) -> None:
+    """Hand the subscriptions of a session to the one that replaces it on the same device (a
+    password change: every session ends, this device goes on in a new one). No commit."""
+    if old_session_id is not None:
+        db.session.execute(sa.update(PushSubscription).where(PushSubscription.session_id == old_session_id)
+                           .values(session_id=new_session_id))
+
+
 def subscriptions_of(user_id) -> list[PushSubscription]:
     return list(db.session.scalars(sa.select(PushSubscription).where(PushSubscription.user_id == user_id)
                                    .order_by(PushSubscription.created_at, PushSubscription.id)))
