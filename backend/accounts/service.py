@@ -9,6 +9,7 @@ from backend.accounts.models import User, UserSession
 from backend.errors import Forbidden, NotFound, Unauthorized, ValidationError
 from backend.extensions import db
 from backend.orgs.service import is_within
+from backend.push import service as push
 from backend.sync import changes
 
 USERNAME = re.compile(r"^[a-z0-9.-]{3,40}$")
@@ -187,8 +188,12 @@ def change_password(user: User, current_password: str, new_password: str, user_a
     password_hash = passwords.hash_password(new_password)  # slow: before the write lock is taken
     sessions.begin_write()
     user.password_hash = password_hash
-    db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id))
+    old_session = user.session_id
     sessions.add_session(user, user_agent)
+    db.session.flush()
+    push.move_to_session(old_session, user.session_id)  # this device keeps its reminders
+    db.session.execute(sa.delete(UserSession).where(UserSession.user_id == user.id,
+                                                    UserSession.id != user.session_id))
     db.session.commit()
     return user
 

@@ -8,8 +8,9 @@ Push on each of their devices.
 
 Exactly once per (meeting, moment, start time, target): the key is inserted into
 reminders_sent first (INSERT ... ON CONFLICT DO NOTHING), committed together with the notice,
-and only then are the pushes sent. Of two processes at once, the second insert of a key waits
-for the first transaction and then does nothing, so it sends nothing. A push that fails is not
+and only then are the pushes sent (each only if its subscription still belongs to the recipient).
+Of two processes at once, the second insert of a key waits for the first transaction and then
+does nothing, so it sends nothing. A push that fails is not
 retried (at most once: a reminder too late is worse than none). A rescheduled meeting has a new
 start time, so a new key, and is reminded of again.
 """
@@ -29,7 +30,6 @@ from backend.matching.models import Match
 from backend.meetings.models import Meeting
 from backend.notices.service import add_notice, recipient_locale
 from backend.push import service as push
-from backend.push.models import PushSubscription
 from backend.reminders.models import ReminderSent
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -110,10 +110,12 @@ def run(now: dt.datetime | None = None) -> dict:
     db.session.rollback()
     for meeting_id, match_id in [(m.id, m.match_id) for m, _ in due]:
         outgoing = _remind(meeting_id, now, counts)
-        for subscription_id, payload, urgency in outgoing:
-            subscription = db.session.get(PushSubscription, subscription_id)
+        for subscription_id, user_id, payload, urgency in outgoing:
+            # Read again: unsubscribed, its session ended, or the browser re-subscribed by someone
+            # else (a shared phone) since the claim: the push is not sent.
+            subscription = push.subscription_of(subscription_id, user_id)
             if subscription is None:
-                continue  # unsubscribed meanwhile
+                continue
             if push.send(subscription, payload, urgency):
                 counts["pushes"] += 1
             else:
@@ -156,6 +158,6 @@ def _remind(meeting_id, now: dt.datetime, counts: dict) -> list[tuple]:
                 payload = {"title": str(title), "body": str(body), "url": link,
                            "tag": f"meeting-{meeting.id}", "lang": locale,
                            "dir": "rtl" if locale in current_app.config["RTL_LANGUAGES"] else "ltr"}
-            outgoing.append((subscription.id, payload, "high" if moment == "1h" else "normal"))
+            outgoing.append((subscription.id, user_id, payload, "high" if moment == "1h" else "normal"))
     db.session.commit()
     return outgoing

@@ -36,9 +36,17 @@ interface PushPayload {
   dir?: NotificationDirection;
 }
 
-// Only a path of this app is ever opened from a notification.
+// Only a path of this app is ever opened from a notification: the url is read the way the
+// browser will read it ("/\t/evil.com" and "//evil.com" are another site) and kept only if it
+// stays on this origin; anything else opens the home screen.
 function ownUrl(url: unknown): string {
-  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
+  if (typeof url !== 'string' || !url) return '/';
+  try {
+    const parsed = new URL(url, self.location.origin);
+    return parsed.origin === self.location.origin ? parsed.pathname + parsed.search + parsed.hash : '/';
+  } catch {
+    return '/';
+  }
 }
 
 self.addEventListener('push', (event) => {

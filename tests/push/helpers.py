@@ -35,11 +35,13 @@ class BrowserSubscription:
 
 
 class PushService:
-    """Records every POST; answers 201, or the status set for a device's path in `answers`."""
+    """Records every POST; answers 201, or the status set for a device's path in `answers`, or a
+    307 to the address set for it in `redirects`."""
 
     def __init__(self):
         self.received = []  # (path, headers, body) in order of arrival
         self.answers = {}  # path -> status
+        self.redirects = {}  # path -> Location of a 307
         self.lock = threading.Lock()
         service = self
 
@@ -48,8 +50,11 @@ class PushService:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 with service.lock:
                     service.received.append((self.path, {k.lower(): v for k, v in self.headers.items()}, body))
-                status = service.answers.get(self.path, 201)
-                self.send_response(status)
+                if self.path in service.redirects:
+                    self.send_response(307)
+                    self.send_header("Location", service.redirects[self.path])
+                else:
+                    self.send_response(service.answers.get(self.path, 201))
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 

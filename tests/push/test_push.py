@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from backend.extensions import db
 from backend.push import service, vapid
 from backend.push.models import PushSubscription
+from tests.conftest import AuthActions
 from tests.push.helpers import BrowserSubscription
 
 
@@ -48,19 +49,20 @@ def test_a_phone_that_changes_hands_moves_its_subscription_to_the_new_user(clien
     assert [r.user_id for r in subscriptions()] == [sanne.id]
 
 
-def test_unsubscribing_forgets_only_the_own_device(client, auth, amal, make_user, push_service, ctx):
+def test_unsubscribing_forgets_only_the_own_device(app, auth, amal, make_user, push_service, ctx):
     mine, theirs = push_service.device(), push_service.device()
     auth.post("/api/push/subscriptions", json=mine.json())
-    auth.logout()
     make_user("buddy", email="sanne@example.org", name="Sanne")
-    auth.login("sanne@example.org")
-    auth.post("/api/push/subscriptions", json=theirs.json())
+    other = app.test_client()
+    sanne = AuthActions(other)
+    sanne.login("sanne@example.org")
+    sanne.post("/api/push/subscriptions", json=theirs.json())
     # Sanne cannot remove Amal's device by naming its endpoint.
-    assert client.delete("/api/push/subscriptions", json={"endpoint": mine.endpoint},
-                         headers=auth.headers()).status_code == 204
+    assert other.delete("/api/push/subscriptions", json={"endpoint": mine.endpoint},
+                        headers=sanne.headers()).status_code == 204
     assert len(subscriptions()) == 2
-    assert client.delete("/api/push/subscriptions", json={"endpoint": theirs.endpoint},
-                         headers=auth.headers()).status_code == 204
+    assert other.delete("/api/push/subscriptions", json={"endpoint": theirs.endpoint},
+                        headers=sanne.headers()).status_code == 204
     assert [r.endpoint for r in subscriptions()] == [mine.endpoint]
 
 

@@ -26,9 +26,18 @@ function NoticeText({ notice }: { notice: Notice }) {
   );
 }
 
-// Only a path of this app (a reminder's meeting), never another site.
-function ownPath(link: string | null | undefined): string | null {
-  return link && link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : null;
+// Only a path of this app (a reminder's meeting), never another site: the link is read the way
+// the browser will read it (so "/\t/evil.com" and "//evil.com" are another site) and kept only if
+// it stays on this origin. Returns path, query and fragment, or null (then no "Openen").
+export function ownPath(link: string | null | undefined, origin: string = location.origin): string | null {
+  if (typeof link !== 'string' || !link) return null;
+  let url: URL;
+  try {
+    url = new URL(link, origin);
+  } catch {
+    return null;
+  }
+  return url.origin === origin ? url.pathname + url.search + url.hash : null;
 }
 
 export function NoticesScreen(_props: ScreenProps) {
