@@ -10,6 +10,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 import sqlalchemy as sa
+from flask_babel import force_locale
 
 from backend.accounts.models import User
 from backend.calendar import ics, service
@@ -111,7 +112,7 @@ def test_a_meeting_changed_outside_the_service_is_written_again(app, poller, pai
 
 
 def test_a_language_change_writes_the_feed_in_the_new_language(app, poller, pair, amal, meetings, monkeypatch):
-    # The translations are filled in later: mark each text with the language it was written in.
+    # Mark each text with the language it was written in, and check the Arabic words as well.
     real = ics._
     monkeypatch.setattr(ics, "_", lambda text, **kw: f"[{_current()}] " + real(text, **kw))
     meeting = meetings.add(pair.match, amsterdam(2027, 5, 4))
@@ -122,11 +123,14 @@ def test_a_language_change_writes_the_feed_in_the_new_language(app, poller, pair
         _db.session.commit()
 
     ics._event.cache_clear()  # a new process: only the table remembers, and its key is Dutch
+    with app.test_request_context(), force_locale("ar"):
+        arabic = "[ar] " + real("Afspraak met %(name)s", name="Sanne")
+    assert arabic != "[ar] Afspraak met Sanne"  # the catalog has it
     response = poller.get(path)
-    assert str(events_by_uid(parse(response))[f"{meeting}@maatje"]["summary"]) == "[ar] Afspraak met Sanne"
+    assert str(events_by_uid(parse(response))[f"{meeting}@maatje"]["summary"]) == arabic
     key, text = stored(app, meeting)["newcomer"]
     assert key == key_now(app, pair.newcomer.id, meeting)
-    assert "[ar] Afspraak met Sanne" in text
+    assert arabic in icalendar.Event.from_ical(text)["summary"]
 
 
 def _current() -> str:
