@@ -20,7 +20,7 @@ export function ReadsScreen({ user }: ScreenProps) {
     <section class="screen coordinator reads" data-testid="reads" aria-labelledby="reads-title">
       <BackLink href="/coordinatie" />
       <h1 id="reads-title">{_("Wie las welk profiel")}</h1>
-      <p class="muted">{_("Elke keer dat een coördinator een inschrijving of het profiel van een maatje opent, staat hier. Het nieuwste bovenaan.")}</p>
+      <p class="muted">{_("Elke keer dat een coördinator een inschrijving, het profiel van een maatje of de uren van een maatje opent, staat hier. Het nieuwste bovenaan.")}</p>
       <RemoteView remote={remote} retry={retry}>
         {(reads) => (
           <>
@@ -32,7 +32,9 @@ export function ReadsScreen({ user }: ScreenProps) {
                     <span class="row-text">
                       {r.what === 'intake'
                         ? <T msg={_("{reader} las de inschrijving van {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />
-                        : <T msg={_("{reader} las het profiel van maatje {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />}
+                        : r.what === 'buddy_hours'
+                          ? <T msg={_("{reader} las de uren van maatje {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />
+                          : <T msg={_("{reader} las het profiel van maatje {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />}
                       <span class="row-sub"><time dateTime={r.at}>{formatDateTime(new Date(r.at), new Date(), true)}</time></span>
                     </span>
                   </a>
