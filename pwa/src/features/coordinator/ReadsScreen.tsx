@@ -20,7 +20,7 @@ export function ReadsScreen({ user }: ScreenProps) {
     <section class="screen coordinator reads" data-testid="reads" aria-labelledby="reads-title">
       <BackLink href="/coordinatie" />
       <h1 id="reads-title">{_("Wie las welk profiel")}</h1>
-      <p class="muted">{_("Elke keer dat een coördinator een inschrijving, het profiel van een maatje of de uren van een maatje opent, staat hier. Het nieuwste bovenaan.")}</p>
+      <p class="muted">{_("Elke keer dat een coördinator een inschrijving of het profiel van een maatje opent, staat hier. Het nieuwste bovenaan.")}</p>
       <RemoteView remote={remote} retry={retry}>
         {(reads) => (
           <>
