@@ -262,6 +262,7 @@ export interface Hours {
   minutes_total: number;
   minutes_meetings: number;
   minutes_activities: number;
+  capped_days?: number; // days with more than 16 hours logged: each counts 16
   entries: HoursEntry[];
   as_of: string;
 }
