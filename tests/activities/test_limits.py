@@ -92,3 +92,18 @@ def test_the_limits_are_per_pair(app, people, world, pair, make_match):
     body = device.push(device.mutation("activity.log", id=new_id(), match_id=str(other.id), type="library",
                                        day=today().isoformat(), minutes=30, initiative="both", note="")).json
     assert body["results"][0]["status"] == "applied", body
+
+
+def test_two_phones_logging_the_last_place_at_once_make_one(app, people, pair):
+    """On two real connections at the same moment: the match row's lock (PostgreSQL: FOR UPDATE;
+    SQLite: BEGIN IMMEDIATE) lets exactly one of them take the 10th place of the day."""
+    from tests.meetings.test_concurrency import at_once
+
+    started_days_ago(app, pair, 4)
+    for back in range(3):  # a few rounds, each on its own day: the threads really overlap in most
+        day = today() - dt.timedelta(days=back)
+        assert {r["status"] for r in logs(people.newcomer, pair, 9, day=day)} == {"applied"}
+        results = at_once(*(lambda person=person: logs(person, pair, 1, day=day)[0]
+                            for person in (people.newcomer, people.buddy)))
+        outcomes = sorted(r["code"] or r["status"] if isinstance(r, dict) else r for r in results)
+        assert outcomes == ["applied", "too_many_activities"], results
