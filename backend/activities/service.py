@@ -10,7 +10,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_ngettext
 
 from backend.activities.models import Activity
 from backend.catalogues.catalogue import ACTIVITY_TYPES
@@ -25,11 +25,23 @@ from backend.sync.registry import Rejected
 from backend.sync.scopes import require_scope
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Limits per match and day (docs/meetings.md, "Limits"): one partner may not flood the other's
+# phone, nor an MDT buddy's hours. The day is the activity's own (a day in Amsterdam).
+MAX_PER_DAY = 10  # activities
+MAX_MINUTES_PER_DAY = 16 * 60  # their minutes together (the hours count no more per day either)
 NO_ACCESS = _l("Je hebt geen toegang meer tot deze gegevens.")
 UNKNOWN_TYPE = _l("Kies een soort activiteit uit de lijst.")
 DAY_IN_FUTURE = _l("Een activiteit kun je pas vastleggen op de dag zelf of later.")
 DAY_BEFORE_MATCH = _l("Deze dag is van voor het begin van jullie koppeling.")
 ID_TAKEN = _l("Deze activiteit bestaat al met andere gegevens. Leg haar opnieuw vast.")
+TOO_MANY_ON_DAY = lazy_ngettext(
+    "Op één dag kunnen jullie hoogstens %(num)d activiteit vastleggen. Kies een andere dag, of verwijder eerst een activiteit van deze dag.",
+    "Op één dag kunnen jullie hoogstens %(num)d activiteiten vastleggen. Kies een andere dag, of verwijder eerst een activiteit van deze dag.",
+    MAX_PER_DAY)
+TOO_LONG_ON_DAY = lazy_ngettext(
+    "Op één dag kunnen jullie hoogstens %(num)d uur aan activiteiten vastleggen. Kijk of de tijd klopt, of verwijder eerst een activiteit van deze dag.",
+    "Op één dag kunnen jullie hoogstens %(num)d uur aan activiteiten vastleggen. Kijk of de tijd klopt, of verwijder eerst een activiteit van deze dag.",
+    MAX_MINUTES_PER_DAY // 60)
 CONTENT = ("type", "day", "minutes", "initiative", "note")
 
 
@@ -55,6 +67,22 @@ def _check_day(match: Match, day: dt.date, now: dt.datetime) -> None:
         raise Rejected("day_before_match", DAY_BEFORE_MATCH)
 
 
+def _check_day_limits(match: Match, day: dt.date, minutes: int) -> None:
+    """Refuse an activity past the day's limits of the match (MAX_PER_DAY, MAX_MINUTES_PER_DAY).
+
+    The match row is locked first (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE serialises
+    writers already), so two pushes at once cannot both pass the count.
+    """
+    db.session.execute(sa.select(Match.id).where(Match.id == match.id).with_for_update())
+    count, used = db.session.execute(
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(Activity.minutes), 0))
+        .where(Activity.match_id == match.id, Activity.day == day)).one()
+    if count >= MAX_PER_DAY:
+        raise Rejected("too_many_activities", TOO_MANY_ON_DAY)
+    if used + minutes > MAX_MINUTES_PER_DAY:
+        raise Rejected("too_many_minutes", TOO_LONG_ON_DAY)
+
+
 def apply_log(user, args: dict, now: dt.datetime | None = None) -> Activity:
     """Log an activity of the pair (either side), from the arguments of `activity.log`. No commit.
 
@@ -75,6 +103,7 @@ def apply_log(user, args: dict, now: dt.datetime | None = None) -> Activity:
     if args["type"] not in ACTIVITY_TYPES:
         raise Rejected("invalid_args", UNKNOWN_TYPE)
     _check_day(match, args["day"], now)
+    _check_day_limits(match, args["day"], args["minutes"])
     activity = Activity(id=args["id"], match_id=match.id, type=args["type"], domain=ACTIVITY_TYPES[args["type"]][0],
                         day=args["day"], minutes=args["minutes"], initiative=args["initiative"],
                         note=args.get("note") or "", logged_by=role_of(match, user.id), created_at=now)

@@ -9,7 +9,7 @@ from backend.extensions import db
 from backend.orgs import access
 from backend.orgs.service import subtree_clause
 
-WHAT = ("intake", "buddy_profile")
+WHAT = ("intake", "buddy_profile", "buddy_hours")
 
 
 def log_read(reader: User, subject_id, organisation_id: int, what: str) -> None:

@@ -11,18 +11,22 @@ Functions named apply_* work in the caller's transaction (the sync push owns it)
 import datetime as dt
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_ngettext
 
 from backend.catalogues.catalogue import GOALS
 from backend.db import utcnow
 from backend.extensions import db
 from backend.goals.models import Goal
 from backend.goals.schemas import MAX_STEPS
+from backend.matching.models import Match
 from backend.matching.service import role_of
 from backend.matching.sync import require_writable_match
 from backend.sync import changes
 from backend.sync.registry import Rejected
 from backend.sync.scopes import require_scope
+
+# The limit per match (docs/meetings.md, "Limits"): one partner may not flood the other's phone.
+MAX_GOALS = 100  # goals of a match, done ones included (they stay)
 
 NO_ACCESS = _l("Je hebt geen toegang meer tot deze gegevens.")
 UNKNOWN_GOAL = _l("Kies een doel uit de lijst van dit onderwerp.")
@@ -31,6 +35,10 @@ CATALOGUE_TITLE = _l("Een doel uit de lijst houdt zijn eigen naam.")
 ID_TAKEN = _l("Dit doel bestaat al met andere gegevens. Voeg het opnieuw toe.")
 TOO_MANY_STEPS = _l("Een doel heeft hoogstens %(count)s stappen.", count=MAX_STEPS)
 STEP_GONE = _l("Deze stap is intussen verwijderd.")
+TOO_MANY_GOALS = lazy_ngettext(
+    "Jullie hebben al %(num)d doel. Meer kan niet. Werk verder aan het doel dat jullie al hebben.",
+    "Jullie hebben al %(num)d doelen. Meer kan niet. Werk verder aan de doelen die jullie al hebben.",
+    MAX_GOALS)
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -89,11 +97,22 @@ def apply_add(user, args: dict, now: dt.datetime | None = None) -> Goal:
         raise Rejected("invalid_args", UNKNOWN_GOAL)
     if code is None and not title:
         raise Rejected("invalid_args", TITLE_NEEDED)
+    _check_goal_count(match)
     goal = Goal(id=args["id"], match_id=match.id, domain=args["domain"], code=code, title=title, level=0,
                 steps=steps, done_at=None, added_by=role_of(match, user.id), created_at=now, updated_at=now)
     db.session.add(goal)
     _publish(goal)
     return goal
+
+
+def _check_goal_count(match) -> None:
+    """Refuse a goal past MAX_GOALS for the match, the match row locked first (FOR UPDATE on
+    PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers already): two pushes at once cannot
+    both take the last place."""
+    db.session.execute(sa.select(Match.id).where(Match.id == match.id).with_for_update())
+    count = db.session.scalar(sa.select(sa.func.count()).select_from(Goal).where(Goal.match_id == match.id))
+    if count >= MAX_GOALS:
+        raise Rejected("too_many_goals", TOO_MANY_GOALS)
 
 
 def _goal_for(user, goal_id, lock: bool = False) -> Goal:

@@ -23,5 +23,7 @@ class HoursSchema(ma.Schema):
     minutes_total = ma.fields.Integer()
     minutes_meetings = ma.fields.Integer()
     minutes_activities = ma.fields.Integer()
+    capped_days = ma.fields.Integer(metadata={
+        "description": "Days on which more than 16 hours were logged: each counts 16 hours (meetings first)"})
     entries = ma.fields.List(ma.fields.Nested(HoursEntrySchema), metadata={"description": "Newest first"})
     as_of = ma.fields.AwareDateTime(metadata={"description": "When these figures were counted"})

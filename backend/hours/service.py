@@ -6,14 +6,20 @@ Counted over all the buddy's matches (ended ones too), within the MDT service pe
 counts with the minutes of its chosen slot, on its day in Amsterdam, only once it is marked held
 with the buddy among those who came. No notes: the entries name the day, the kind, the activity
 type, the minutes and the newcomer's first name.
+
+A day counts at most MAX_MINUTES_PER_DAY (16 hours, the same as activity.log allows per match):
+held meetings first (both sides took part in them), then activities up to what is left. The
+entries still show what was logged; `capped_days` says on how many days the count was cut.
 """
 import datetime as dt
 
 import sqlalchemy as sa
 
+from backend.accounts import sessions
 from backend.accounts.models import User
 from backend.activities.models import Activity
-from backend.activities.service import AMSTERDAM, amsterdam_day
+from backend.activities.service import AMSTERDAM, MAX_MINUTES_PER_DAY, amsterdam_day
+from backend.audit.service import log_read
 from backend.buddies.models import BuddyProfile
 from backend.db import utcnow
 from backend.errors import NotFound
@@ -69,8 +75,7 @@ def hours_of(profile: BuddyProfile, now: dt.datetime | None = None) -> dict:
             entries.append({"day": day, "kind": "activity", "type": kind, "minutes": minutes,
                             "with": _first_name(partners[match_id])})
     entries.sort(key=lambda e: (e["day"], e["kind"], e["type"] or "", e["minutes"]), reverse=True)
-    in_meetings = sum(e["minutes"] for e in entries if e["kind"] == "meeting")
-    in_activities = sum(e["minutes"] for e in entries if e["kind"] == "activity")
+    in_meetings, in_activities, capped_days = _capped(entries)
     mdt = profile.kind == "mdt"
     return {
         "kind": profile.kind,
@@ -78,8 +83,28 @@ def hours_of(profile: BuddyProfile, now: dt.datetime | None = None) -> dict:
         "service_start": start, "service_end": end,
         "minutes_total": in_meetings + in_activities,
         "minutes_meetings": in_meetings, "minutes_activities": in_activities,
+        "capped_days": capped_days,
         "entries": entries, "as_of": now,
     }
+
+
+def _capped(entries: list[dict]) -> tuple[int, int, int]:
+    """Return the minutes of meetings and of activities that count, and the number of days cut.
+
+    Per day at most MAX_MINUTES_PER_DAY: the meetings first, the activities up to the rest.
+    """
+    days: dict[dt.date, list[int]] = {}
+    for entry in entries:
+        day = days.setdefault(entry["day"], [0, 0])
+        day[entry["kind"] == "activity"] += entry["minutes"]
+    in_meetings = in_activities = capped_days = 0
+    for meetings, activities in days.values():
+        counted_meetings = min(meetings, MAX_MINUTES_PER_DAY)
+        counted_activities = min(activities, MAX_MINUTES_PER_DAY - counted_meetings)
+        in_meetings += counted_meetings
+        in_activities += counted_activities
+        capped_days += meetings + activities > MAX_MINUTES_PER_DAY
+    return in_meetings, in_activities, capped_days
 
 
 def my_hours(user) -> dict:
@@ -94,10 +119,14 @@ def my_hours(user) -> dict:
 
 
 def buddy_hours(coordinator, buddy_id) -> dict:
-    """Return a buddy's hours to a coordinator who may read that buddy's profile.
+    """Return a buddy's hours to a coordinator who may read that buddy's profile; the read is logged.
 
     :raise 404: for anyone else (another branch, a province, a non-coordinator), as if missing.
     """
     if not access.is_coordinator(coordinator):
         raise NotFound()
-    return hours_of(access.load_personal(coordinator, BuddyProfile, buddy_id))
+    sessions.begin_write()  # the read log writes
+    profile = access.load_personal(coordinator, BuddyProfile, buddy_id)
+    log_read(coordinator, profile.user_id, profile.organisation_id, "buddy_hours")
+    db.session.commit()
+    return hours_of(profile)

@@ -14,7 +14,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_ngettext
 
 from backend.accounts.models import User
 from backend.db import utcnow
@@ -36,6 +36,8 @@ FROM = {
 }
 TO = {"choose": "confirmed", "decline": "declined", "reschedule": "proposed", "cancel": "cancelled",
       "complete": "held"}
+# Limits per match (docs/meetings.md, "Limits"): one partner may not flood the other's phone.
+MAX_OPEN_PROPOSALS = 20  # meetings in status "proposed" at once, for meeting.propose
 # Only the side that did not propose answers a proposal.
 ANSWERS = ("choose", "decline")
 
@@ -61,6 +63,10 @@ NO_REASON = _l("Schrijf kort waarom je de afspraak afzegt.")
 NOT_YET_HELD = _l("Deze afspraak is nog niet begonnen. Markeer hem als gehouden als hij voorbij is.")
 # The loser of a race learns what the other did (the winner's last_action), by first name.
 SAME_USER_WON = _l("Je had deze afspraak op een ander apparaat al gewijzigd.")
+TOO_MANY_PROPOSALS = lazy_ngettext(
+    "Jullie hebben al %(num)d afspraak die op antwoord wacht. Beantwoord die eerst, of zeg die af.",
+    "Jullie hebben al %(num)d afspraken die op antwoord wachten. Beantwoord er eerst een, of zeg er een af.",
+    MAX_OPEN_PROPOSALS)
 
 
 def _other_won(action: str, name: str):
@@ -212,6 +218,19 @@ def _step(meeting: Meeting, action: str, role: str, now) -> None:
     meeting.updated_at = now
 
 
+def _check_open_proposals(match: Match) -> None:
+    """Refuse a new proposal while the match has MAX_OPEN_PROPOSALS waiting for an answer.
+
+    The match row is locked first (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE serialises
+    writers already), so two pushes at once cannot both take the last free place.
+    """
+    db.session.execute(sa.select(Match.id).where(Match.id == match.id).with_for_update())
+    open_count = db.session.scalar(sa.select(sa.func.count()).select_from(Meeting).where(
+        Meeting.match_id == match.id, Meeting.status == "proposed"))
+    if open_count >= MAX_OPEN_PROPOSALS:
+        raise registry.Rejected("too_many_proposals", TOO_MANY_PROPOSALS)
+
+
 # -- the transitions ----------------------------------------------------------------------------------
 
 def apply_propose(user, args, now=None) -> Meeting:
@@ -237,6 +256,7 @@ def apply_propose(user, args, now=None) -> Meeting:
             return existing
         raise registry.Rejected("meeting_not_allowed", ALREADY_EXISTS, meeting_data(existing))
     _slots(args["slots"], now)
+    _check_open_proposals(match)
     meeting = Meeting(id=args["id"], match_id=match.id, status="proposed", version=1, sequence=0, proposed_by=role,
                       slots=slots, place=place, video_url=video_url, note=note, last_action="propose",
                       last_actor=role, created_at=now, updated_at=now)

@@ -32,7 +32,9 @@ export function ReadsScreen({ user }: ScreenProps) {
                     <span class="row-text">
                       {r.what === 'intake'
                         ? <T msg={_("{reader} las de inschrijving van {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />
-                        : <T msg={_("{reader} las het profiel van maatje {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />}
+                        : r.what === 'buddy_hours'
+                          ? <T msg={_("{reader} las de uren van maatje {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />
+                          : <T msg={_("{reader} las het profiel van maatje {person}")} reader={r.reader_name ?? _("Een oud account")} person={r.subject_name} />}
                       <span class="row-sub"><time dateTime={r.at}>{formatDateTime(new Date(r.at), new Date(), true)}</time></span>
                     </span>
                   </a>

@@ -91,6 +91,7 @@ function HoursView({ hours }: { hours: Hours }) {
           <> · <T msg={_("diensttijd {start} tot {end}")} start={formatDate(hours.service_start)} end={formatDate(hours.service_end)} /></>
         )}
       </p>
+      {(hours.capped_days ?? 0) > 0 && <p class="muted" data-testid="hours-capped">{ngettext("Op {n} dag is meer dan 16 uur bijgehouden. Per dag tellen hoogstens 16 uur mee.", "Op {n} dagen is meer dan 16 uur bijgehouden. Per dag tellen hoogstens 16 uur mee.", hours.capped_days ?? 0)}</p>}
     </>
   );
 }

@@ -262,6 +262,7 @@ export interface Hours {
   minutes_total: number;
   minutes_meetings: number;
   minutes_activities: number;
+  capped_days?: number; // days with more than 16 hours logged: each counts 16
   entries: HoursEntry[];
   as_of: string;
 }
@@ -280,11 +281,11 @@ export interface MatchDetail extends MatchSummary {
 
 export type MatchAction = 'approve' | 'withdraw' | 'pause' | 'resume' | 'end';
 
-// One read of a person's intake or buddy profile by a coordinator (GET /api/audit/reads).
+// One read of a person's intake, buddy profile or buddy's hours by a coordinator (GET /api/audit/reads).
 export interface ProfileRead {
   id: string;
   at: string;
-  what: 'intake' | 'buddy_profile';
+  what: 'intake' | 'buddy_profile' | 'buddy_hours';
   reader_id: string | null;
   reader_name: string | null;
   subject_id: string;

@@ -84,6 +84,7 @@ export function HoursScreen({ user }: ScreenProps) {
           <rect x="0" y="0" width={share * 100} height="10" class="bar-done" />
         </svg>
         <p>{left > 0 ? format(_("Nog {left} uur te gaan."), { left: hoursNumber(left) }) : _("Je hebt je uren gehaald. Goed gedaan!")}</p>
+        {data.capped_days > 0 && <p class="muted" data-testid="hours-capped">{ngettext("Op {n} dag is meer dan 16 uur bijgehouden. Per dag tellen hoogstens 16 uur mee.", "Op {n} dagen is meer dan 16 uur bijgehouden. Per dag tellen hoogstens 16 uur mee.", data.capped_days)}</p>}
       </div>
       <p class="no-print">
         {/* TRANSLATORS: a button: print the hours summary (to hand in). */}

@@ -19,6 +19,7 @@ export interface HoursData {
   minutes: number; // counted within the period
   period_start: string | null;
   period_end: string | null;
+  capped_days: number; // days with more than 16 hours logged: each counts 16 (the server caps the total)
   entries: HoursEntry[];
 }
 
@@ -44,6 +45,7 @@ export function normaliseHours(raw: Raw): HoursData {
     minutes,
     period_start: str(raw.period_start) || str(period.start) || str(raw.service_start) || null,
     period_end: str(raw.period_end) || str(period.end) || str(raw.service_end) || null,
+    capped_days: num(raw.capped_days),
     entries: entries.map((e) => ({
       day: str(e.day) || str(e.date) || str(e.starts_at).slice(0, 10),
       kind: e.kind === 'meeting' ? 'meeting' : 'activity',
