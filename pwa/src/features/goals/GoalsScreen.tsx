@@ -11,7 +11,7 @@ import { NotFoundScreen } from '../../ui/NotFoundScreen';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
 import { useWatch } from '../../ui/useWatch';
-import { refusedText } from '../auth/SessionNotice';
+import { useQueuedChange } from '../auth/useQueuedChange';
 import { useCatalogues } from '../catalogues/useCatalogues';
 import type { Offer } from '../match/overlay';
 import { watchOffer } from '../match/queries';
@@ -36,21 +36,6 @@ export function levelNames(): string[] {
   ];
 }
 
-function useGuard() {
-  const [refused, setRefused] = useState('');
-  const run = async (action: () => Promise<unknown>) => {
-    setRefused('');
-    try {
-      await action();
-    } catch (error) {
-      const text = refusedText(error);
-      if (text === null) throw error;
-      setRefused(text);
-    }
-  };
-  return { refused, run };
-}
-
 function ProgressBar({ goal }: { goal: GoalData }) {
   const value = Math.round(progress(goal) * 100);
   return (
@@ -63,7 +48,7 @@ function ProgressBar({ goal }: { goal: GoalData }) {
 
 function GoalCard({ goal, catalogues }: { goal: ShownGoal; catalogues: Catalogues }) {
   const db = useDb();
-  const { refused, run } = useGuard();
+  const { refused, run } = useQueuedChange();
   const [step, setStep] = useState('');
   const title = goalTitle(goal, catalogues.goals);
   const done = goal.done_at !== null;
@@ -109,7 +94,7 @@ function GoalCard({ goal, catalogues }: { goal: ShownGoal; catalogues: Catalogue
         <form class="step-add" onSubmit={(e) => {
           e.preventDefault();
           if (!step.trim()) return;
-          void run(() => addStep(db, goal.id, step)).then(() => setStep(''));
+          void run(() => addStep(db, goal.id, step)).then((ok) => ok && setStep(''));
         }}>
           <label for={`step-${goal.id}`} class="visually-hidden">{_("Een nieuwe stap")}</label>
           <input id={`step-${goal.id}`} dir="auto" maxLength={200} value={step} placeholder={_("Een nieuwe stap")}
@@ -134,7 +119,7 @@ function GoalCard({ goal, catalogues }: { goal: ShownGoal; catalogues: Catalogue
 
 function AddGoal({ offer, catalogues }: { offer: Offer; catalogues: Catalogues }) {
   const db = useDb();
-  const { refused, run } = useGuard();
+  const { refused, run } = useQueuedChange();
   const [domain, setDomain] = useState<Domain | ''>('');
   const [code, setCode] = useState('');
   const [title, setTitle] = useState('');
@@ -159,7 +144,8 @@ function AddGoal({ offer, catalogues }: { offer: Offer; catalogues: Catalogues }
     if (code === OWN && !title.trim()) return setError(_("Schrijf het doel in een paar woorden."));
     setError('');
     const goal = code === OWN ? { title } : { code };
-    void run(() => addGoal(db, offer.match_id, domain, goal)).then(() => {
+    void run(() => addGoal(db, offer.match_id, domain, goal)).then((ok) => {
+      if (!ok) return;
       setCode('');
       setTitle('');
       setSaved(true);

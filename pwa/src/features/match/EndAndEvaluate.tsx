@@ -7,27 +7,10 @@ import { T } from '../../i18n/T';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import { useOnline } from '../../ui/useWatch';
-import { refusedText } from '../auth/SessionNotice';
+import { useQueuedChange } from '../auth/useQueuedChange';
 import { useCatalogues } from '../catalogues/useCatalogues';
 import { endMatch, evaluateMatch } from './mutations';
 import type { Offer } from './overlay';
-
-function useQueued(): [(action: () => Promise<number>) => Promise<boolean>, string] {
-  const [refused, setRefused] = useState('');
-  const run = async (action: () => Promise<number>) => {
-    setRefused('');
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      const text = refusedText(error);
-      if (text === null) throw error;
-      setRefused(text);
-      return false;
-    }
-  };
-  return [run, refused];
-}
 
 export function EndMatch({ offer }: { offer: Offer }) {
   const db = useDb();
@@ -36,7 +19,7 @@ export function EndMatch({ offer }: { offer: Offer }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [run, refused] = useQueued();
+  const { refused, run } = useQueuedChange();
   if (offer.endPending) {
     return (
       <p role="status" class="form-status" data-testid="end-status">
@@ -84,7 +67,7 @@ export function Evaluate({ offer }: { offer: Offer }) {
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [avoid, setAvoid] = useState(false);
-  const [run, refused] = useQueued();
+  const { refused, run } = useQueuedChange();
   if (offer.evaluated) {
     return (
       <p role="status" class="form-status" data-testid="evaluated" data-pending={String(offer.evaluationPending)}>

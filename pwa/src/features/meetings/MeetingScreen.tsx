@@ -13,7 +13,7 @@ import { NotFoundScreen } from '../../ui/NotFoundScreen';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
 import { useOnline, useWatch } from '../../ui/useWatch';
-import { refusedText } from '../auth/SessionNotice';
+import { useQueuedChange } from '../auth/useQueuedChange';
 import { cancelMeeting, chooseSlot, completeMeeting, declineMeeting } from './mutations';
 import { allowed, type ShownMeeting } from './overlay';
 import { watchMeeting } from './queries';
@@ -21,24 +21,6 @@ import { duration, pendingText, stateLabel, stateText, when } from './words';
 import './meetings.css';
 
 type Form = null | 'decline' | 'cancel' | 'complete';
-
-// Runs a queued change; a refused write (full disk, logging out) is said in the form.
-function useChange(): [string, (change: () => Promise<unknown>) => Promise<boolean>] {
-  const [refused, setRefused] = useState('');
-  async function run(change: () => Promise<unknown>): Promise<boolean> {
-    setRefused('');
-    try {
-      await change();
-      return true;
-    } catch (error) {
-      const text = refusedText(error);
-      if (text === null) throw error;
-      setRefused(text);
-      return false;
-    }
-  }
-  return [refused, run];
-}
 
 function Where({ m }: { m: ShownMeeting }) {
   return (
@@ -67,7 +49,7 @@ function Where({ m }: { m: ShownMeeting }) {
 
 function Slots({ m, role, name }: { m: ShownMeeting; role: Side; name: string }) {
   const db = useDb();
-  const [refused, run] = useChange();
+  const { refused, run } = useQueuedChange();
   const canChoose = allowed(m, role, 'choose') && !m.pending;
   const now = Date.now();
   return (
@@ -111,7 +93,7 @@ function Actions({ m, offer }: { m: ShownMeeting; offer: MatchOfferData }) {
   const [text, setText] = useState('');
   const [attended, setAttended] = useState<Side[]>(['newcomer', 'buddy']);
   const [error, setError] = useState('');
-  const [refused, run] = useChange();
+  const { refused, run } = useQueuedChange();
   const started = m.starts_at !== null && Date.parse(m.starts_at) <= Date.now();
   const live = offer.status === 'active';
   if (!live) return null;
