@@ -7,7 +7,8 @@ import { logActivity } from '../src/features/activities/mutations';
 import type { ShownActivity } from '../src/features/activities/overlay';
 import type { ShownGoal } from '../src/features/goals/overlay';
 import type { ShownMeeting } from '../src/features/meetings/overlay';
-import type { MatchOfferData } from '../src/types';
+import { setMeta, storedRow, type Row } from '../src/store/db';
+import type { ActivityData, MatchOfferData, MeetingData } from '../src/types';
 import { freshDb } from './helpers';
 import { dayText, timeText } from '../src/features/timeline/dates';
 import { formatDate, formatDateTime } from '../src/i18n';
@@ -80,7 +81,7 @@ describe('from the phone', () => {
     await db.activity.put({ id: 'other', scope: 'match:other', seq: 3, data: { ...activity('other', '2026-10-21'), match_id: 'other' } });
     await db.meeting.put({ id: 'm1', scope: `match:${M}`, seq: 4, data: meeting('m1', '2026-10-05T08:00:00+00:00') });
     const id = await logActivity(db, M, { type: 'cv', day: '2026-11-29', minutes: 30, initiative: 'buddy', note: '' });
-    const items = await loadTimeline(db, { ...offer, planned_end: null });
+    const { items } = await loadTimeline(db, { ...offer, planned_end: null });
     expect(items.map((i) => [i.key, i.pending])).toEqual([
       [`a:${id}`, true], ['a:a1', false], ['m:m1', false], ['s:started', false], ['s:proposed', false],
     ]);
@@ -94,5 +95,39 @@ describe('dates of the timeline', () => {
       expect(timeText(at)).toBe(formatDateTime(new Date(at), new Date(), true));
     }
     expect(timeText('2026-10-25T09:00:00+00:00')).toContain('10:00'); // 10:00 in Amsterdam after the change
+  });
+});
+
+describe('reading only what is shown', () => {
+  it('gives the same first page and the same total as reading everything, with pending changes on old rows', async () => {
+    const db = freshDb();
+    const scope = `match:${M}`;
+    await db.match_offer.put({ id: offer.id, scope: 'user:b', seq: 1, data: offer });
+    let seq = 2;
+    for (let i = 0; i < 300; i++) {
+      const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      await db.activity.put(storedRow('activity', `a${i}`, scope, seq++, activity(`a${i}`, day)) as Row<ActivityData>);
+    }
+    for (let i = 0; i < 200; i++) {
+      const at = new Date(Date.UTC(2025, i % 12, 1 + (i % 27), 9)).toISOString();
+      const m = meeting(`m${i}`, i % 5 === 0 ? null : at, false, at); // every fifth only proposed
+      await db.meeting.put(storedRow('meeting', m.id, scope, seq++, { ...m, pending: undefined }) as Row<MeetingData>);
+    }
+    // Pending: an old meeting moved to new times, an old activity removed, a new one logged.
+    const slots = [{ starts_at: '2027-02-01T09:00:00.000Z', minutes: 60 }];
+    await db.outbox.bulkAdd([
+      { mid: 1, name: 'meeting.reschedule', args: { id: 'm5', version: 1, slots, place: 'Bieb', video_url: '', note: '' }, created_at: '' },
+      { mid: 2, name: 'activity.remove', args: { id: 'a0' }, created_at: '' },
+    ]);
+    await setMeta(db, 'last_mid', 2);
+    await logActivity(db, M, { type: 'cv', day: '2026-11-29', minutes: 30, initiative: 'buddy', note: '' });
+    const all = await loadTimeline(db, offer);
+    for (const limit of [50, 100]) {
+      const page = await loadTimeline(db, offer, limit);
+      expect(page.total).toBe(all.items.length);
+      expect(page.items.slice(0, limit).map((i) => i.key)).toEqual(all.items.slice(0, limit).map((i) => i.key));
+    }
+    expect(all.items[1].key).toBe('m:m5'); // after the planned end: an old proposal moved to February 2027, waiting
+    expect(all.items.some((i) => i.key === 'a:a0')).toBe(false);
   });
 });

@@ -14,6 +14,26 @@ export interface Row<T> {
   scope: string;
   seq: number;
   data: T;
+  at?: string; // where the row sits in time (tables of ORDERED): indexed with its scope
+}
+
+// A time stamp or a day as a key that sorts as text: a day ("2026-11-30") at noon UTC of that day.
+export function orderKey(at: string): string {
+  return at.length === 10 ? `${at}T12:00:00.000` : new Date(at).toISOString().slice(0, 23);
+}
+
+// Tables a screen reads newest first (the timeline of a match): each row gets `at` when a pull
+// writes it, indexed as [scope+at], so the newest rows of one scope are read without the rest.
+export const ORDERED: Record<string, (data: never) => string> = {
+  // A meeting sits at its chosen time, else its first proposed slot, else when it was made.
+  meeting: (d: MeetingData) => d.starts_at ?? d.slots?.[0]?.starts_at ?? d.created_at,
+  activity: (d: ActivityData) => d.day,
+};
+
+// The row a pull stores for a change (with its `at` where the table is ordered).
+export function storedRow(entity: string, id: string, scope: string, seq: number, data: unknown): Row<unknown> {
+  const at = ORDERED[entity];
+  return at ? { id, scope, seq, data, at: orderKey(at(data as never)) } : { id, scope, seq, data };
 }
 
 export interface OutboxEntry extends Mutation {
@@ -99,7 +119,9 @@ export class MaatjeDB extends Dexie {
     // Issue 9: each party's view of a proposal or match (synced, in the user's scope).
     this.version(3).stores({ match_offer: 'id, scope' });
     // Issue 10: the pair's meetings, shared activities and goals (synced, in the scope match:<id>).
-    this.version(4).stores({ meeting: 'id, scope', activity: 'id, scope', goal: 'id, scope', sent: 'mid' });
+    this.version(4).stores({
+      meeting: 'id, scope, [scope+at]', activity: 'id, scope, [scope+at]', goal: 'id, scope', sent: 'mid',
+    });
   }
 }
 

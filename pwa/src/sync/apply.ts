@@ -1,7 +1,7 @@
 // Writes what the server answered into IndexedDB; each answer lands in ONE transaction,
 // so a crash or a closed tab never leaves half a page applied.
 import { ApiError } from '../errors';
-import { getMeta, setMeta, syncedTables, type LocalRejection, type MaatjeDB, type Row } from '../store/db';
+import { getMeta, setMeta, storedRow, syncedTables, type LocalRejection, type MaatjeDB, type Row } from '../store/db';
 import type { Change, PullResponse, PushResponse } from '../types';
 import { uuid } from '../uuid';
 
@@ -73,7 +73,7 @@ export async function applyPullPage(db: MaatjeDB, clientId: string, page: PullRe
       const puts: Row<unknown>[] = [];
       const deletes: string[] = [];
       for (const change of last.values()) {
-        if (change.op === 'put') puts.push({ id: change.id, scope: change.scope, seq: change.seq, data: change.data });
+        if (change.op === 'put') puts.push(storedRow(entity, change.id, change.scope, change.seq, change.data));
         else deletes.push(change.id);
       }
       if (deletes.length > 0) await table.bulkDelete(deletes);

@@ -12,7 +12,7 @@ import { durationText } from '../activities/words';
 import { goalTitle } from '../goals/overlay';
 import { groupByMonth, type Milestone, type TimelineItem } from './build';
 import { dayText, timeText } from './dates';
-import { watchTimeline } from './queries';
+import { watchTimeline, type TimelinePage } from './queries';
 import './timeline.css';
 
 export const PAGE = 50;
@@ -100,9 +100,11 @@ function Row({ item, catalogues, other, role }: { item: TimelineItem; catalogues
 export function Timeline({ db, offer }: { db: MaatjeDB; offer: MatchOfferData }) {
   useState(() => performance.mark('timeline:start')); // once, at the first render (bench/timeline.py)
   const catalogues = useCatalogues();
-  const items = useWatch<TimelineItem[] | null>(watchTimeline(db, offer), null,
-    [db, offer.match_id, offer.role, offer.created_at, offer.approved_at, offer.planned_end, offer.ended_at]);
   const [shown, setShown] = useState(PAGE);
+  // Reads only as many rows as are shown ("Toon meer" reads the next page).
+  const page = useWatch<TimelinePage | null>(watchTimeline(db, offer, shown), null,
+    [db, shown, offer.match_id, offer.role, offer.created_at, offer.approved_at, offer.planned_end, offer.ended_at]);
+  const items = page?.items ?? null;
   // The first page is in the DOM (before the paint): bench/timeline.py reads this mark.
   useLayoutEffect(() => {
     if (items !== null) performance.mark('timeline:shown');
@@ -110,9 +112,9 @@ export function Timeline({ db, offer }: { db: MaatjeDB; offer: MatchOfferData })
   if (items === null) return <p role="status">{_("Even geduld…")}</p>;
   if (items.length === 0) return <p data-testid="timeline-empty">{_("Hier komt te staan wat jullie samen doen.")}</p>;
   const groups = groupByMonth(items.slice(0, shown));
-  const rest = items.length - shown;
+  const rest = (page?.total ?? items.length) - shown;
   return (
-    <div class="timeline" data-testid="timeline" data-count={items.length}>
+    <div class="timeline" data-testid="timeline" data-count={page?.total ?? items.length}>
       {groups.map(([month, rows]) => (
         <section key={month} class="timeline-month" aria-labelledby={`month-${month}`}>
           <h2 id={`month-${month}`}>{monthTitle(month)}</h2>

@@ -1,6 +1,7 @@
 // One timeline per match (pure): meetings, activities, goals (added, reached) and the match's own
 // milestones, newest first. Cheap per item (no formatting here): the screen formats only what it
 // shows, so a match with thousands of items opens fast.
+import { ORDERED, orderKey } from '../../store/db';
 import type { ActivityData, MatchOfferData } from '../../types';
 import type { ShownActivity } from '../activities/overlay';
 import type { ShownGoal } from '../goals/overlay';
@@ -14,19 +15,11 @@ export type TimelineItem =
   | { kind: 'goal_added' | 'goal_done'; key: string; at: string; pending: boolean; goal: ShownGoal }
   | { kind: 'milestone'; key: string; at: string; pending: false; milestone: Milestone };
 
-// A meeting sits at its chosen time, else its first proposed slot, else when it was made.
-function meetingAt(m: ShownMeeting): string {
-  return m.starts_at ?? m.slots[0]?.starts_at ?? m.created_at;
-}
-
-// Sort keys compare as strings: a date-only day ("2026-11-30") is put at noon UTC of that day.
-function dayKey(day: string): string {
-  return `${day}T12:00:00.000`;
-}
-
-function key(at: string): string {
-  return at.length === 10 ? dayKey(at) : new Date(at).toISOString().slice(0, 23);
-}
+// The same places in time as the store's index [scope+at] (store/db.ts ORDERED), so the newest
+// rows read by that index are the newest items here.
+const meetingAt = ORDERED.meeting as (m: ShownMeeting) => string;
+const key = orderKey;
+const dayKey = orderKey;
 
 export function buildTimeline(
   offer: MatchOfferData,
@@ -52,8 +45,9 @@ export function buildTimeline(
   for (const [milestone, at] of milestones) {
     if (at) items.push({ kind: 'milestone', key: `s:${milestone}`, at, pending: false, milestone, sort: key(at) });
   }
-  // Newest first; a pending item without a time yet (just made offline) on top.
-  items.sort((a, b) => (a.sort < b.sort ? 1 : a.sort > b.sort ? -1 : 0));
+  // Newest first; at the same time by key, also newest first (as the index [scope+at] reads
+  // backwards: by id), so reading only the newest rows gives the same order (queries.ts).
+  items.sort((a, b) => (a.sort < b.sort ? 1 : a.sort > b.sort ? -1 : a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   return items;
 }
 
