@@ -243,3 +243,23 @@ def test_every_together_screen_at_360px(new_context, app, pair, screen, lang):
     page.set_viewport_size({"width": 360, "height": max(800, height)})
     page.screenshot(path=str(SCREENSHOTS / f"together-{screen}-{lang}-360.png"))
     assert axe_violations(page) == []
+
+
+def test_a_paused_match_says_so_before_anything_is_written(new_context, app, pair):
+    """The coordinator paused the pair: the log and goals screens say that nothing can be added now."""
+    from backend.extensions import db
+    from backend.matching.models import Match
+    from backend.matching.service import publish_offers
+
+    newcomer, buddy, match_id = pair
+    with app.app_context():
+        match = db.session.get(Match, uuid.UUID(match_id))
+        match.status = "paused"
+        publish_offers(match)
+        db.session.commit()
+    page = new_context(viewport={"width": 360, "height": 800}).new_page()
+    log_in(page, buddy.email, PASSWORD)
+    for path in (f"/maatje/{match_id}/activiteit/nieuw", f"/maatje/{match_id}/doelen"):
+        page.goto(path)
+        expect(page.get_by_test_id("paused")).to_have_text(
+            "Jullie koppeling staat op pauze: je kunt nu niets toevoegen of wijzigen.", timeout=15_000)

@@ -112,6 +112,9 @@ export function LogActivityScreen({ params }: ScreenProps) {
     <section class="screen log-activity" data-testid="log-activity" aria-labelledby="log-title">
       <p class="eyebrow"><bdi>{other}</bdi></p>
       <h1 id="log-title">{_("Wat hebben jullie samen gedaan?")}</h1>
+      {offer.status === 'paused' && (
+        <p class="form-error" role="alert" data-testid="paused">{_("Jullie koppeling staat op pauze: je kunt nu niets toevoegen of wijzigen.")}</p>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <fieldset class="type-picker" aria-describedby={errors.type ? 'type-error' : undefined}>
           <legend>{_("Kies een activiteit")}</legend>

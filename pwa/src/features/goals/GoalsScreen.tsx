@@ -217,6 +217,9 @@ export function GoalsScreen({ params }: ScreenProps) {
     <section class="screen goals" data-testid="goals" aria-labelledby="goals-title">
       <p class="eyebrow"><bdi>{offer.other_first_name}</bdi></p>
       <h1 id="goals-title">{pgettext("screen title", "Jullie doelen")}</h1>
+      {offer.status === 'paused' && (
+        <p class="form-error" role="alert" data-testid="paused">{_("Jullie koppeling staat op pauze: je kunt nu niets toevoegen of wijzigen.")}</p>
+      )}
       {open.length === 0 && <p>{_("Nog geen doelen. Wat willen jullie samen bereiken?")}</p>}
       {DOMAINS.map((d) => {
         const inDomain = open.filter((g) => g.domain === d);
