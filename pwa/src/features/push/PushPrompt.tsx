@@ -14,7 +14,9 @@ import './push.css';
 
 type Phase = 'checking' | 'ask' | 'denied' | 'busy' | 'done' | 'hidden';
 
-let refreshed = false; // the server heard of this device once since the app started
+// The login the server last heard of this device for: once per start, and again after each new
+// login in the same run (a subscription belongs to the login session that made it).
+let refreshedFor: User | null = null;
 
 export function PushPrompt({ user }: { user: User }) {
   const db = useDb();
@@ -30,8 +32,8 @@ export function PushPrompt({ user }: { user: User }) {
       let next: Phase = 'hidden';
       if (state === 'granted' && (await isSubscribed())) {
         // Already on: tell the server again (quietly, once per start), in case it forgot this device.
-        if (!refreshed) {
-          refreshed = true;
+        if (refreshedFor !== user) {
+          refreshedFor = user;
           void subscribeThisDevice().catch(() => undefined);
         }
       } else if (state !== 'unsupported' && !isSnoozed(user.id)) {
@@ -42,7 +44,7 @@ export function PushPrompt({ user }: { user: User }) {
     return () => {
       gone = true;
     };
-  }, [hasMeeting, user.id]);
+  }, [hasMeeting, user]);
 
   if (!hasMeeting || phase === 'checking' || phase === 'hidden') return null;
 
