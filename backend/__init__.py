@@ -48,6 +48,7 @@ def register_models():
     """Import every feature's models, so the metadata (and Alembic) knows all tables."""
     from backend.accounts import models as accounts  # noqa: F401
     from backend.activities import models as activities  # noqa: F401
+    from backend.audio import models as audio  # noqa: F401
     from backend.audit import models as audit  # noqa: F401
     from backend.buddies import models as buddies  # noqa: F401
     from backend.calendar import models as calendar  # noqa: F401
@@ -57,6 +58,7 @@ def register_models():
     from backend.newcomers import models as newcomers  # noqa: F401
     from backend.notices import models as notices  # noqa: F401
     from backend.orgs import models as orgs  # noqa: F401
+    from backend.phrases import models as phrases  # noqa: F401
     from backend.push import models as push  # noqa: F401
     from backend.reminders import models as reminders  # noqa: F401
     from backend.sync import models as sync  # noqa: F401

@@ -259,3 +259,103 @@ export interface GoalData {
   created_at: string;
   updated_at: string;
 }
+
+// Phrase practice (docs/phrases.md). A ts-fsrs Card as stored in JSON (dates as ISO strings).
+export interface CardState {
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: 0 | 1 | 2 | 3; // new, learning, review, relearning
+  last_review: string | null;
+}
+
+export type Rating = 1 | 2 | 3 | 4; // again, hard, good, easy
+export type PracticeMode = 'recognise' | 'recall' | 'listen' | 'type';
+export type Level = 'A0' | 'A1' | 'A2' | 'B1';
+
+// Synced "review" (scope user:<id>): append-only, one rating of one phrase.
+export interface ReviewData {
+  id: string;
+  phrase_id: string;
+  rating: Rating;
+  mode: PracticeMode | 'together';
+  reviewed_at: string; // ISO UTC, the phone's clock
+  by: 'self' | 'buddy';
+  match_id: string | null;
+  card: CardState | null; // the state the phone derived (null when the buddy rated)
+}
+
+export type Voice = 'recorded' | 'browser' | 'computer';
+
+// Synced "practice" (scope user:<id>, id = user id): settings and the newcomer's consents.
+export interface PracticeData {
+  new_per_day: number;
+  reviews_per_day: number;
+  buttons: 2 | 4;
+  voice: Voice;
+  modes: PracticeMode[];
+  together_consent_at: string | null;
+  progress_consent_at: string | null;
+}
+
+export interface ProgressSummary {
+  due_today: number;
+  streak: number;
+  weeks: number[]; // reviews per week, oldest first, this week last (8)
+  themes: Record<string, { started: number; mastered: number }>;
+  at: string;
+}
+
+// Synced "practice_share" (scope match:<id>, id = match id): what the newcomer allows the buddy.
+export interface PracticeShareData {
+  together: boolean;
+  progress: ProgressSummary | null;
+}
+
+// Synced "org_phrase" (scope branch:<org id>): a branch's own phrase; its phrase id is "org:<id>".
+export interface OrgPhraseData {
+  id: string; // org:<uuid>
+  nl: string;
+  theme: string;
+  level: Level;
+  translations: Partial<Record<string, string>>;
+  note: string;
+  updated_at: string;
+}
+
+// Synced "phrase_audio" (scope match:<id> or branch:<org id>): a recorded clip's metadata.
+export interface PhraseAudioData {
+  id: string;
+  phrase_id: string;
+  by: 'buddy' | 'coordinator' | 'newcomer'; // newcomer: a shared attempt, never the model voice
+  name: string;
+  mime: string;
+  duration_ms: number;
+  url: string; // /api/audio/<id>
+  created_at: string;
+}
+
+// pwa/public/content/<lang>.json: the phrase catalogue of one language (made at build time).
+export interface ContentPhrase {
+  id: string;
+  nl: string;
+  theme: string;
+  level: Level;
+  register?: 'je' | 'u';
+  t?: string; // the translation (absent in nl.json)
+  u?: 1; // the translation is an unreviewed machine draft
+  tts?: 1; // the computer voice exists at /audio/tts/<id>.ogg
+}
+
+export interface ContentCatalogue {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  version: string;
+  themes: { code: string; label: string; unreviewed?: boolean }[];
+  phrases: ContentPhrase[];
+}

@@ -216,6 +216,8 @@ def test_every_screen_at_360px_has_no_axe_violations(new_context, demo, app, scr
             open_profile_by_nav(page)
             page.get_by_test_id("language-picker").select_option(lang)
             expect(page.locator("html")).to_have_attribute("lang", lang)
+            # A queued profile change: stored before the page is left.
+            expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0", timeout=15_000)
         page.goto(path)
         if screen == "sync-details":
             expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-state", "synced", timeout=15_000)

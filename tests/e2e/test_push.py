@@ -79,6 +79,8 @@ def test_the_prompt_waits_for_a_confirmed_meeting_and_not_now_puts_it_away(new_c
     page.goto("/profiel")
     page.get_by_test_id("language-picker").select_option("nl")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
+    # The choice is a queued profile change: reloading before it is stored would show the old language.
+    expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0", timeout=15_000)
     page.goto("/")
 
     prompt.get_by_role("button", name="Niet nu").click()

@@ -1,6 +1,9 @@
 // IndexedDB through Dexie: the database name, its tables and the upgrade ladder, all in one place.
 import Dexie, { type Table } from 'dexie';
-import type { ActivityData, Catalogues, GoalData, MatchOfferData, MeetingData, Mutation, NoticeData, ProfileData, User } from '../types';
+import type {
+  ActivityData, CardState, Catalogues, ContentCatalogue, GoalData, MatchOfferData, MeetingData, Mutation, NoticeData,
+  OrgPhraseData, PhraseAudioData, PracticeData, PracticeShareData, ProfileData, ReviewData, User,
+} from '../types';
 import type { StoredHours } from '../features/hours/hours';
 import { uuid } from '../uuid';
 
@@ -67,6 +70,36 @@ export interface MetaValues {
   local_rejections: LocalRejection[];
   catalogues: { lang: string; data: Catalogues }; // the last GET /api/catalogues, for offline labels
   hours: StoredHours; // an MDT buddy's last GET /api/hours/me, shown offline with its date
+  phrases: ContentCatalogue; // the phrase catalogue of the app's language (pwa/public/content/<lang>.json)
+}
+
+// A card's state derived on this phone by replaying its reviews (docs/phrases.md); never synced.
+export interface LocalCard {
+  phrase_id: string;
+  state: CardState;
+  due: string; // = state.due, indexed
+  reviews: number; // how many reviews it was replayed from
+  last_id: string; // the id of the last review in replay order
+}
+
+// A blob waiting to be uploaded (a recorded clip): sent by sync/uploads.ts when online.
+export interface Upload {
+  id: string;
+  user_id: string; // whose upload: kept (not cleared) when another person logs in, sent when they return
+  url: string; // PUT target, e.g. /api/audio/<id>
+  fields: Record<string, string>; // the multipart form's text fields
+  blob: Blob;
+  created_at: string;
+  attempts: number;
+  error: string | null; // the server's refusal (4xx), kept to show; null while it may still go
+}
+
+// The newcomer's own recorded attempt of a phrase: kept on this phone only.
+export interface Attempt {
+  id: string;
+  phrase_id: string;
+  blob: Blob;
+  created_at: string;
 }
 
 export type MetaKey = keyof MetaValues;
@@ -98,6 +131,14 @@ export class MaatjeDB extends Dexie {
   meeting!: Table<Row<MeetingData>, string>;
   activity!: Table<Row<ActivityData>, string>;
   goal!: Table<Row<GoalData>, string>;
+  review!: Table<Row<ReviewData>, string>;
+  practice!: Table<Row<PracticeData>, string>;
+  practice_share!: Table<Row<PracticeShareData>, string>;
+  org_phrase!: Table<Row<OrgPhraseData>, string>;
+  phrase_audio!: Table<Row<PhraseAudioData>, string>;
+  card!: Table<LocalCard, string>;
+  upload!: Table<Upload, string>;
+  attempt!: Table<Attempt, string>;
   outbox!: Table<OutboxEntry, number>;
   // Changes the server has answered (applied or rejected) whose result the next pull has not
   // brought yet: screens keep showing them on top until it has, so nothing flickers back.
@@ -121,6 +162,19 @@ export class MaatjeDB extends Dexie {
     // Issue 10: the pair's meetings, shared activities and goals (synced, in the scope match:<id>).
     this.version(4).stores({
       meeting: 'id, scope, [scope+at]', activity: 'id, scope, [scope+at]', goal: 'id, scope', sent: 'mid',
+    });
+    // Issue 11: phrase practice (docs/phrases.md). Synced: reviews, settings, the newcomer's share
+    // with a match, a branch's phrases, recorded clips. The phone's own: derived cards, uploads
+    // waiting for a connection, the newcomer's own attempts.
+    this.version(5).stores({
+      review: 'id, scope, data.phrase_id',
+      practice: 'id, scope',
+      practice_share: 'id, scope',
+      org_phrase: 'id, scope',
+      phrase_audio: 'id, scope, data.phrase_id',
+      card: 'phrase_id, due',
+      upload: 'id',
+      attempt: 'id, phrase_id',
     });
   }
 }
