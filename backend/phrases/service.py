@@ -79,7 +79,9 @@ def review_data(review: Review) -> dict:
     """Return the synced "review" row (scope user:<id> of the review's owner)."""
     return {
         "id": str(review.id), "phrase_id": review.phrase_id, "rating": review.rating, "mode": review.mode,
-        "reviewed_at": _iso(review.reviewed_at), "by": "buddy" if review.rated_by_id else "self",
+        "reviewed_at": _iso(review.reviewed_at),
+        # By the mode, not rated_by_id: that goes null when the buddy's account is erased.
+        "by": "buddy" if review.mode == "together" else "self",
         "match_id": str(review.match_id) if review.match_id else None, "card": review.card,
     }
 
