@@ -19,7 +19,7 @@ from backend.extensions import db
 from backend.matching.models import Match
 from backend.phrases import content, service
 from backend.phrases.branch import org_phrase_data, phrase_id
-from backend.phrases.models import OrgPhrase, PracticeSettings, Review
+from backend.phrases.models import OrgPhrase, Review
 from backend.phrases.themes import THEMES
 from backend.sync import changes
 
