@@ -12,8 +12,8 @@ audio_cli = AppGroup("audio", help="Phrase audio: the computer voice.")
 
 @audio_cli.command("tts")
 @click.option("--force", is_flag=True, help="Make every file again (after a change of voice or encoder).")
-@click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=tts.CONTENT_DIR,
-              show_default=True, help="The content TOML files.")
+@click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The content TOML files (default: backend/phrases/content).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=tts.OUT_DIR,
               show_default=True, help="Where the .ogg files and manifest.json go.")
 def tts_command(force, content_dir, out_dir):
@@ -22,5 +22,5 @@ def tts_command(force, content_dir, out_dir):
         raise click.ClickException("espeak-ng is not installed: apt-get install espeak-ng (Debian/Ubuntu)")
     phrases = tts.content_phrases(content_dir)
     if not phrases:
-        click.echo(f"tts: no phrases in {content_dir}; nothing to speak")
+        click.echo(f"tts: no phrases in {content_dir or tts.CONTENT_DIR}; nothing to speak")
     tts.build(phrases, out_dir, force=force, echo=click.echo)
