@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import lazy_gettext as _l, ngettext
 from sqlalchemy.exc import IntegrityError
 
 from backend.audio import checks, tts
@@ -139,7 +139,8 @@ def _read_checked(stream) -> tuple[bytes, checks.Probe]:
     if not data:
         raise AppError(EMPTY_FILE, code=422)
     if len(data) > max_bytes:
-        raise AppError(_("Deze opname is groter dan %(kb)d kB. Neem een kortere opname.", kb=max_bytes // 1024),
+        raise AppError(ngettext("Deze opname is groter dan %(num)d kB. Neem een kortere opname.",
+                                "Deze opname is groter dan %(num)d kB. Neem een kortere opname.", max_bytes // 1024),
                        code=413)
     try:
         return data, checks.probe(data, max_seconds)

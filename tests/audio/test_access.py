@@ -70,6 +70,7 @@ def test_the_pair_hears_the_clip_with_its_mime_and_an_etag(pair):
     again = pair.newcomer.get(row["url"], headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304 and again.data == b""
     assert again.headers["ETag"] == response.headers["ETag"]
+    assert pair.newcomer.get(row["url"], headers={"If-None-Match": f'W/{response.headers["ETag"]}'}).status_code == 304
     assert pair.newcomer.get(row["url"], headers={"If-None-Match": '"other"'}).status_code == 200
 
 
