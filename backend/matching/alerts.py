@@ -9,7 +9,7 @@
    The sync feed (sync_changes) keeps the latest state of each row with the time it changed,
    but not who wrote it; every row in a match scope is written by the pair's own mutations (the
    lifecycle's rows live in each party's user scope, never in match:<id>), so the newest change
-   in the scope is the pair's last activity. Before any, the start of the spell is the
+   in the scope is the pair's last activity (but for NOT_TOGETHER: the newcomer's own practice summary). Before any, the start of the spell is the
    approval or the last resume. After quiet_buddy_days (14) the buddy gets a gentle notice,
    after quiet_newcomer_days (21) the newcomer too, after quiet_coordinator_days (28) the
    branch's coordinators. Paused matches are not watched.
@@ -111,6 +111,9 @@ def planned_ends(now) -> int:
 
 
 STARTS = ("approve", "resume", "create")  # the events that begin a spell of working together
+# Rows in a match scope that are not something the pair did together: the newcomer's practice
+# summary shared with the buddy (practice_share) changes when the newcomer practises alone.
+NOT_TOGETHER = ("practice_share",)
 
 
 def last_activity(match: Match) -> dt.datetime:
@@ -126,7 +129,8 @@ def last_activities(matches: list[Match]) -> dict:
     scopes = {match.scope: match.id for match in matches}
     newest = {scopes[scope]: at for scope, at in db.session.execute(
         sa.select(SyncChange.scope, sa.func.max(SyncChange.changed_at))
-        .where(SyncChange.scope.in_(list(scopes))).group_by(SyncChange.scope))}
+        .where(SyncChange.scope.in_(list(scopes)), SyncChange.entity.not_in(NOT_TOGETHER))
+        .group_by(SyncChange.scope))}
     started = dict(db.session.execute(
         sa.select(MatchEvent.match_id, sa.func.max(MatchEvent.at))
         .where(MatchEvent.match_id.in_([m.id for m in matches]), MatchEvent.action.in_(STARTS))

@@ -114,6 +114,16 @@ def test_lifecycle_rows_do_not_count_as_the_pair_doing_something(app, world, ctx
     assert alerts.run()["quiet"] == 1  # 16 days since the resume: the buddy only
 
 
+def test_the_newcomer_practising_alone_does_not_hide_a_quiet_pair(app, world, ctx):
+    """A shared practice summary changes in the match scope whenever the newcomer practises on
+    their own: that is not the pair doing something together."""
+    start = utcnow() - 30 * DAY
+    match_id = active(world, start)
+    changes.record_put("practice_share", str(match_id), f"match:{match_id}", {"together": True, "progress": None})
+    db.session.commit()
+    assert alerts.run(start + 15 * DAY)["quiet"] == 1
+
+
 def test_two_instances_at_once_send_nothing_twice(app, world):
     with app.app_context():
         start = utcnow() - 30 * DAY
