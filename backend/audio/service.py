@@ -176,8 +176,12 @@ def upload(user, clip_id: uuid.UUID, phrase_id: str, match_id: uuid.UUID | None,
     _check_daily_cap(user)
     data, probe = _read_checked(stream)
     place = (AudioClip.match_id == match.id) if match else (AudioClip.organisation_id == organisation_id)
-    for older in db.session.scalars(sa.select(AudioClip).where(
-            AudioClip.phrase_id == phrase_id, AudioClip.recorded_by_id == user.id, place)):
+    olders = db.session.scalars(sa.select(AudioClip).where(
+        AudioClip.phrase_id == phrase_id, AudioClip.recorded_by_id == user.id, place)).all()
+    for older in olders:
+        if older.id == clip_id:  # this very clip, stored by a resend that was quicker than this request
+            return stored_clip_data(older, user), False
+    for older in olders:
         changes.record_del(ENTITY, older.id, scope)
         db.session.delete(older)
     clip = AudioClip(id=clip_id, phrase_id=phrase_id, recorded_by_id=user.id,

@@ -1,7 +1,8 @@
 """Who may record where, and who may listen: the pair, the branch, nobody else (404)."""
+import json
 import uuid
 
-import pytest
+import sqlalchemy as sa
 
 from backend.accounts import service as accounts
 from backend.extensions import db
@@ -25,11 +26,14 @@ def test_who_may_record_for_the_branch(pair):
     for name, status in expected.items():
         response = upload(getattr(people, name), media.webm())
         assert response.status_code == status, (name, response.json)
-    coordinator = people.coordinator
-    coordinator.device.pull()
-    rows = list(coordinator.device.entities("phrase_audio").values())
-    # The branch scope is the phrases feature's (branch:<org id>); until it is registered the rows wait in the feed.
-    assert all(row["by"] == "coordinator" for row in rows)
+    # Each row is in the feed under its branch's scope (the phrases feature provides branch:<org id>).
+    from backend.orgs.service import get_by_code
+    from backend.sync.models import SyncChange
+
+    with pair.app.app_context():
+        feed = db.session.scalars(sa.select(SyncChange).where(SyncChange.entity == "phrase_audio")).all()
+        assert sorted(c.scope for c in feed) == sorted(f"branch:{get_by_code(code).id}" for code in ("GM0344", "GM0363"))
+        assert all(json.loads(c.data)["by"] == "coordinator" for c in feed)
 
 
 def test_the_403_for_a_province_says_who_can_record(pair):
