@@ -6,6 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from backend.audio import tts
+from backend.phrases import content
 
 audio_cli = AppGroup("audio", help="Phrase audio: the computer voice.")
 
@@ -22,5 +23,5 @@ def tts_command(force, content_dir, out_dir):
         raise click.ClickException("espeak-ng is not installed: apt-get install espeak-ng (Debian/Ubuntu)")
     phrases = tts.content_phrases(content_dir)
     if not phrases:
-        click.echo(f"tts: no phrases in {content_dir or tts.CONTENT_DIR}; nothing to speak")
+        click.echo(f"tts: no phrases in {content_dir or content.CONTENT_DIR}; nothing to speak")
     tts.build(phrases, out_dir, force=force, echo=click.echo)

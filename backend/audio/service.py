@@ -17,7 +17,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l, ngettext
 from sqlalchemy.exc import IntegrityError
 
-from backend.audio import checks, tts
+from backend.audio import checks
 from backend.audio.models import AudioClip
 from backend.db import utcnow
 from backend.errors import AppError, Conflict, Forbidden, NotFound, ValidationError
@@ -26,6 +26,7 @@ from backend.matching.models import Match
 from backend.matching.service import ENGAGED, role_of
 from backend.matching.sync import PAUSED
 from backend.orgs.access import is_municipal_coordinator
+from backend.phrases import content
 from backend.phrases.models import OrgPhrase
 from backend.phrases.themes import THEMES
 from backend.sync import changes
@@ -98,7 +99,7 @@ def _place(user, match_id) -> tuple[str, str, Match | None, int]:
 @lru_cache(maxsize=1)
 def _national_ids() -> frozenset:
     """The ids of the content catalogue (empty while there is no content yet)."""
-    return frozenset(phrase["id"] for phrase in tts.content_phrases())
+    return frozenset(phrase["id"] for phrase in content.load_phrases())
 
 
 def _check_phrase(phrase_id: str, organisation_id: int) -> None:

@@ -10,14 +10,14 @@ import json
 import re
 import subprocess
 import time
-import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import av
 
+from backend.phrases import content
+
 ROOT = Path(__file__).resolve().parents[2]
-CONTENT_DIR = ROOT / "backend" / "phrases" / "content"
 OUT_DIR = ROOT / "pwa" / "public" / "audio" / "tts"
 ESPEAK = "espeak-ng"
 VOICE = ("-v", "nl", "-s", "140")  # the computer voice
@@ -27,12 +27,8 @@ SAFE_ID = re.compile(r"[a-z0-9][a-z0-9.:-]{0,79}")  # a phrase id is a file name
 
 
 def content_phrases(content_dir: Path | None = None) -> list[dict]:
-    """Return [{"id", "nl"}, ...] of every phrase in the content TOML files, in file order."""
-    phrases = []
-    for path in sorted((content_dir or CONTENT_DIR).glob("*.toml")):
-        with path.open("rb") as f:
-            phrases.extend({"id": p["id"], "nl": p["nl"]} for p in tomllib.load(f).get("phrase", ()))
-    return phrases
+    """Return [{"id", "nl"}, ...] of every phrase of the content catalogue (checked by its loader)."""
+    return [{"id": p["id"], "nl": p["nl"]} for p in content.load_phrases(content_dir)]
 
 
 def speak(text: str, voice=VOICE) -> bytes:

@@ -4,7 +4,7 @@ import shutil
 import pytest
 import sqlalchemy as sa
 
-from backend.audio import tts
+from backend.phrases import content as content_module
 from backend.audio.models import AudioClip
 from backend.extensions import db
 
@@ -20,7 +20,7 @@ def content(tmp_path, monkeypatch):
     (folder / "01-kennismaken.toml").write_text('theme = "kennismaken"\n\n' + phrases, encoding="utf-8")
     (folder / "02-gemeente.toml").write_text('theme = "gemeente"\n\n[[phrase]]\nid = "gemeente.bsn"\n'
                                              'nl = "Wat is mijn BSN?"\nlevel = "A1"\n', encoding="utf-8")
-    monkeypatch.setattr(tts, "CONTENT_DIR", folder)
+    monkeypatch.setattr(content_module, "CONTENT_DIR", folder)
 
 
 def test_the_demo_pair_has_ten_of_the_buddys_clips_once(app, client, content):
@@ -42,6 +42,6 @@ def test_the_demo_pair_has_ten_of_the_buddys_clips_once(app, client, content):
 
 
 def test_without_content_the_demo_says_it_skipped(app, tmp_path, monkeypatch):
-    monkeypatch.setattr(tts, "CONTENT_DIR", tmp_path)
+    monkeypatch.setattr(content_module, "CONTENT_DIR", tmp_path)
     result = app.test_cli_runner().invoke(args=["demo"])
     assert result.exit_code == 0 and "demo audio: no kennismaken phrases" in result.output
