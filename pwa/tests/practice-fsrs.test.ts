@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allReviews, applyOwnReview, refreshCards } from '../src/features/practice/cards';
-import { emptyCard, nextState, replay } from '../src/features/practice/fsrs';
+import { emptyCard, nextState, ratingsFor, replay } from '../src/features/practice/fsrs';
 import type { MaatjeDB } from '../src/store/db';
 import type { Rating, ReviewData } from '../src/types';
 import { freshDb } from './helpers';
@@ -48,6 +48,11 @@ describe('scheduling', () => {
     const missed = replay([...reviews, review('d', 'p', Date.parse(card.due), 1)]);
     expect(missed.lapses).toBe(1);
     expect(Date.parse(missed.due) - Date.parse(card.due)).toBeLessThan(DAY);
+  });
+
+  it('two buttons rate again or good; four add hard and easy', () => {
+    expect(ratingsFor(2)).toEqual([1, 3]);
+    expect(ratingsFor(4)).toEqual([1, 2, 3, 4]);
   });
 
   it('easy (four buttons) goes further than good, hard less far', () => {
