@@ -122,6 +122,19 @@ describe('replay', () => {
       expect(await two.card.toArray()).toEqual(await one.card.toArray());
       for (const [phrase, all] of byPhrase(list)) expect(got.get(phrase)?.state).toEqual(replay(all));
     }), { numRuns: 40 });
+  }, 60_000); // 40 pairs of IndexedDB databases: slow on a busy machine
+
+  it('takes in a together session\'s review (rated by the buddy, no card) when it arrives', async () => {
+    const d = db();
+    const own = review('a', 'p1', T0, 3);
+    await store(d, [own]);
+    await refreshCards(d);
+    const together: ReviewData = { ...review('b', 'p1', T0 + DAY, 1), mode: 'together', by: 'buddy', match_id: 'm1' };
+    await store(d, [together]);
+    const card = (await refreshCards(d)).get('p1');
+    expect(card).toMatchObject({ reviews: 2, last_id: 'b', state: replay([own, together]) });
+    expect(card?.state.lapses).toBe(0); // a missed phrase in learning: again, not a lapse
+    expect(Date.parse(card!.due) - (T0 + DAY)).toBeLessThanOrEqual(10 * 60_000);
   });
 
   it('a reset (no reviews any more) takes the cards away; queued reviews count before they are sent', async () => {
