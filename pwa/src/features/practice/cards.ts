@@ -1,8 +1,7 @@
 // The phone's derived cards (table `card`, never synced), kept in agreement with the reviews: the
 // synced ones, this phone's own not yet confirmed, another device's and a together session's.
-import type { LocalCard, MaatjeDB } from '../../store/db';
+import type { LocalCard, MaatjeDB, OutboxEntry } from '../../store/db';
 import { pendingMutations } from '../../sync/outbox';
-import type { OutboxEntry } from '../../store/db';
 import type { ReviewData } from '../../types';
 import { compareReviews, nextState, replay } from './fsrs';
 
@@ -55,7 +54,10 @@ export async function refreshCards(db: MaatjeDB): Promise<Map<string, LocalCard>
     const [keys, cards, queued] = await Promise.all([db.review.toCollection().primaryKeys(), db.card.toArray(), pendingMutations(db)]);
     return { ids: new Set(keys as string[]), stored: cards, pending: queued };
   });
-  for (const m of pending) if (m.name === 'review.log' && typeof m.args.id === 'string') ids.add(m.args.id);
+  for (const m of pending) {
+    const own = pendingReview(m);
+    if (own) ids.add(own.id);
+  }
   const cards = new Map(stored.map((c) => [c.phrase_id, c]));
   let counted = 0;
   let intact = true;
