@@ -7,9 +7,8 @@
 // voice) if it is not cached yet. Nothing is fetched offline, nor for the phone's own voice.
 import { getMeta, type MaatjeDB } from '../../store/db';
 import { loadPractice } from '../practice/settings';
+import { AUDIO_CACHE } from './cache-name';
 import { choiceUrl, dutchVoice, pickVoice } from './voice';
-
-export const AUDIO_CACHE = 'maatje-audio';
 
 function cacheStorage(): CacheStorage | null {
   return typeof caches === 'undefined' ? null : caches;
