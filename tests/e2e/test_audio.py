@@ -169,3 +169,55 @@ def test_record_screen_at_360px(new_context, app, pair, lang):
     page.screenshot(path=str(SCREENSHOTS / f"audio-record-{lang}-360.png"))
     if lang != "ti":
         assert axe_violations(page) == []
+
+
+PRACTICE = ROOT / "pwa" / "src" / "features" / "practice" / "PracticeSessionScreen.tsx"
+
+
+@pytest.mark.skipif(not PRACTICE.exists(), reason="needs the practice screens (branch pracui), which cache and play")
+def test_the_newcomer_plays_the_buddys_clip_offline_from_the_cache(new_context, pair):
+    newcomer, buddy, match_id = pair
+    first = PHRASES[0][0]
+    sanne = new_context(permissions=["microphone"]).new_page()
+    log_in(sanne, buddy.email, PASSWORD)
+    store_catalogue(sanne, "nl")
+    open_record_screen(sanne, match_id)
+    record(sanne, first)
+    expect(phrase_item(sanne, first)).to_have_attribute("data-status", "stored", timeout=20_000)
+
+    phone = new_context(viewport={"width": 360, "height": 800})
+    amal = phone.new_page()
+    log_in(amal, newcomer.email, PASSWORD)
+    wait_for_service_worker(amal)
+    store_catalogue(amal, "nl")
+    url = amal.evaluate("""(id) => new Promise((ok) => {
+        const check = () => {
+            const open = indexedDB.open('maatje');
+            open.onsuccess = () => {
+                const all = open.result.transaction('phrase_audio').objectStore('phrase_audio').getAll();
+                all.onsuccess = () => {
+                    open.result.close();
+                    const row = all.result.find((r) => r.data.phrase_id === id && r.data.by === 'buddy');
+                    row ? ok(row.data.url) : setTimeout(check, 200);
+                };
+            };
+        };
+        check();
+    })""", first)  # the clip's row reached the newcomer's phone
+    amal.goto("/oefenen")  # the practice home keeps today's audio for offline
+    amal.wait_for_function("(url) => caches.open('maatje-audio').then((c) => c.match(url)).then(Boolean)", arg=url)
+
+    phone.set_offline(True)
+    answers = []
+    amal.on("response", lambda r: answers.append((r.url, r.from_service_worker, r.status)) if "/api/audio/" in r.url else None)
+    amal.goto("/oefenen/sessie")
+    card = amal.get_by_test_id("phrase-card")
+    expect(card).to_have_attribute("data-phrase", first)
+    if card.get_by_test_id("reveal").count():
+        card.get_by_test_id("reveal").click()
+    play = card.get_by_test_id("play-button")
+    expect(play).to_contain_text("Stem van Sanne")
+    play.get_by_role("button", name="Luister").click()
+    amal.wait_for_function("() => document.querySelector('[data-testid=phrase-audio]').readyState >= 2")
+    expect(play.get_by_role("alert")).to_have_count(0)
+    assert answers and all(from_sw and status == 200 for _, from_sw, status in answers), answers
