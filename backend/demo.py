@@ -145,6 +145,11 @@ def load_demo() -> list[str]:
     made = _together()
     if made:
         report.append(f"the demo pairs' history: {made} meetings, activities and goals created")
+    from backend.audio.demo import record_demo_clips
+
+    line = record_demo_clips()
+    if line:
+        report.append(line)
     report.append(f"demo ready: log in with any demo account and the password {PASSWORD}")
     return report
 
