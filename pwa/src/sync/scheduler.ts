@@ -4,6 +4,7 @@ import { liveQuery } from 'dexie';
 import { getMeta, type MaatjeDB } from '../store/db';
 import { syncOnce } from './engine';
 import { whenLeader } from './leader';
+import { runUploads } from './uploads';
 
 export interface SchedulerOptions {
   intervalMs?: number;
@@ -37,7 +38,10 @@ export function coalesce(task: () => Promise<unknown>): (trigger?: Trigger) => P
 
 export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_500 }: SchedulerOptions = {}): () => void {
   return whenLeader(() => {
-    const run = coalesce(() => syncOnce(db));
+    // Files go after the round (they wait for the session it renewed); a taken one brings its row.
+    const run = coalesce(async () => {
+      if ((await syncOnce(db)) === null && (await runUploads(db)) > 0) await syncOnce(db);
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const soon = () => {
       clearTimeout(timer);
@@ -52,6 +56,14 @@ export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_5
     // Writes from any tab change the outbox; its newest mid tells us a write happened.
     const writes = liveQuery(() => db.outbox.orderBy('mid').lastKey()).subscribe({
       next: (mid) => mid !== undefined && soon(),
+    });
+    // A new file to upload (from any tab) goes like a new change: soon, followed by its row.
+    let files = 0;
+    const uploads = liveQuery(() => db.upload.count()).subscribe({
+      next: (count) => {
+        if (count > files) soon();
+        files = count;
+      },
     });
     // The cursor was cleared under us (the database was lost and taken up again, or another
     // user's data was cleared): sync afresh rather than at the next interval.
@@ -71,6 +83,7 @@ export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_5
       clearInterval(every);
       clearTimeout(timer);
       writes.unsubscribe();
+      uploads.unsubscribe();
     };
   });
 }
