@@ -32,7 +32,7 @@ beforeEach(async () => {
 
 describe('the synced tables come from the schema', () => {
   it('are exactly the tables with a scope index', () => {
-    const today = ['activity', 'goal', 'match_offer', 'meeting', 'notice', 'profile'];
+    const today = ['activity', 'goal', 'match_offer', 'meeting', 'notice', 'org_phrase', 'phrase_audio', 'practice', 'practice_share', 'profile', 'review'];
     expect([...syncedTables(freshDb()).keys()].sort()).toEqual(today);
     expect([...syncedTables(new UpdatedDB('schema-only')).keys()].sort()).toEqual(['bulletin', ...today].sort());
   });
