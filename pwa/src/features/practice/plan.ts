@@ -17,7 +17,7 @@ const AHEAD = 10; // a theme with nothing due: this many of its phrases, the soo
 export function modeFor(modes: readonly PracticeMode[], fresh: boolean, hasTranslation: boolean, i: number): PracticeMode {
   const usable = modes.filter((m) => hasTranslation || m === 'recognise' || m === 'listen');
   const choice = usable.length ? usable : (['recognise'] as PracticeMode[]);
-  if (fresh) return choice.find((m) => m === 'recognise' || m === 'listen') ?? 'recognise';
+  if (fresh) return choice.find((m) => m === 'recognise' || m === 'listen') ?? choice[0];
   return choice[i % choice.length];
 }
 
