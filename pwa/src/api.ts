@@ -38,7 +38,9 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
   // After a restart offline we have no token yet; ask for one before the first write.
   if (UNSAFE.has(method) && !isLogin && csrfToken === null) await me();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A form (a file upload) sets its own multipart Content-Type with the boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && !isLogin && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   const abort = new AbortController();
@@ -50,7 +52,7 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal: abort.signal,
     });
     data = response.status === 204 ? undefined : await response.json().catch(() => undefined);
@@ -154,6 +156,14 @@ export function patchJson<T>(path: string, body: unknown): Promise<T> {
 
 export function deleteJson<T>(path: string, body?: unknown): Promise<T> {
   return request('DELETE', path, body);
+}
+
+// A multipart PUT (a recorded clip): text fields and one file, answered in JSON like the rest.
+export function putForm<T>(path: string, fields: Record<string, string>, file: Blob, filename = 'file'): Promise<T> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  form.append('file', file, filename);
+  return request('PUT', path, form);
 }
 
 // The translated catalogues (languages, interests, kinds of buddy...) in this language; public.

@@ -44,8 +44,10 @@ async function restore(db: MaatjeDB, row: Parked): Promise<void> {
   await deleteMeta(db, 'last_mutation_id'); // the next pull says which of them the server has
 }
 
+// Uploads stay too: each carries its user id and goes out only when that user is back (sync/uploads.ts).
 async function clearAllButParked(db: MaatjeDB): Promise<void> {
-  await Promise.all(db.tables.filter((table) => table.name !== db.parked.name).map((table) => table.clear()));
+  const kept = new Set([db.parked.name, db.upload.name]);
+  await Promise.all(db.tables.filter((table) => !kept.has(table.name)).map((table) => table.clear()));
 }
 
 // The session of the signed-in user ended: park their changes, keep their data for their return.

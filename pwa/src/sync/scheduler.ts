@@ -4,6 +4,7 @@ import { liveQuery } from 'dexie';
 import { getMeta, type MaatjeDB } from '../store/db';
 import { syncOnce } from './engine';
 import { whenLeader } from './leader';
+import { runUploads } from './uploads';
 
 export interface SchedulerOptions {
   intervalMs?: number;
@@ -37,7 +38,10 @@ export function coalesce(task: () => Promise<unknown>): (trigger?: Trigger) => P
 
 export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_500 }: SchedulerOptions = {}): () => void {
   return whenLeader(() => {
-    const run = coalesce(() => syncOnce(db));
+    // Files go after the round (they wait for the session it renewed); a taken one brings its row.
+    const run = coalesce(async () => {
+      if ((await syncOnce(db)) === null && (await runUploads(db)) > 0) await syncOnce(db);
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const soon = () => {
       clearTimeout(timer);
