@@ -6,8 +6,8 @@ import { _, pgettext } from '../../i18n';
 import type { ContentPhrase, PracticeMode } from '../../types';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
-// import { PlayButton } from '../audio/PlayButton';
-// import { AttemptRecorder } from '../audio/AttemptRecorder';
+import { AttemptRecorder } from '../audio/AttemptRecorder';
+import { PlayButton } from '../audio/PlayButton';
 import { checkAnswer, type AnswerCheck } from './answer';
 import { modeHelp } from './words';
 import { WordDiff } from './WordDiff';
@@ -41,11 +41,6 @@ function Translation({ phrase, lang }: { phrase: ContentPhrase; lang: string }) 
   );
 }
 
-function Audio({ phrase, autoplay }: { phrase: ContentPhrase; autoplay?: boolean }) {
-  void phrase; void autoplay;
-  return null; // <PlayButton phrase={phrase} autoplay={autoplay} />: until the audio branch lands
-}
-
 function TypeAnswer({ phrase, onChecked }: { phrase: ContentPhrase; onChecked: (check: AnswerCheck) => void }) {
   const [text, setText] = useState('');
   return (
@@ -61,7 +56,6 @@ function TypeAnswer({ phrase, onChecked }: { phrase: ContentPhrase; onChecked: (
 
 export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, onReveal }: Props) {
   const [check, setCheck] = useState<AnswerCheck | null>(null);
-  void matchId;
   const prompt = (() => {
     switch (mode) {
       case 'recognise': return <Dutch phrase={phrase} />;
@@ -83,7 +77,7 @@ export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, on
       <p class="mode-help">{modeHelp(mode)}</p>
       {prompt}
       {/* The voice under the phrase; in listen mode (and typing without a translation) it is the prompt. */}
-      {(mode !== 'recall' || revealed) && <Audio phrase={phrase} autoplay={mode === 'listen' || (mode === 'type' && !phrase.t)} />}
+      {(mode !== 'recall' || revealed) && <PlayButton phrase={phrase} autoplay={mode === 'listen' || (mode === 'type' && !phrase.t)} />}
       {mode === 'type' && !revealed && (
         <TypeAnswer phrase={phrase} onChecked={(c) => { setCheck(c); onReveal(); }} />
       )}
@@ -98,7 +92,7 @@ export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, on
       )}
       {revealed && newcomer && (
         <div class="attempt">
-          {/* <AttemptRecorder phraseId={phrase.id} matchId={matchId} /> : until the audio branch lands */}
+          <AttemptRecorder phraseId={phrase.id} matchId={matchId} />
         </div>
       )}
       {mode === 'listen' && !revealed && <p class="hint"><Icon name="clock" /> {_("Luister goed en denk na. Tik dan op ‘Laat zien’.")}</p>}

@@ -12,12 +12,13 @@ import { useWatch } from '../../ui/useWatch';
 import { useQueuedChange } from '../auth/useQueuedChange';
 import { watchOffers } from '../match/queries';
 import type { Offer } from '../match/overlay';
+import { cachePhraseAudio } from '../audio/cache';
 import { logReview, sendProgress } from './mutations';
 import { NoCatalogue } from './PracticeHomeScreen';
 import { PhraseCard } from './PhraseCard';
 import { progressSummary } from './progress';
 import { sessionPlan, type Step } from './plan';
-import { usePractice } from './usePractice';
+import { phrasesToCache, todaysQueue, usePractice } from './usePractice';
 import { answerChoices } from './words';
 import './practice.css';
 
@@ -56,7 +57,10 @@ export function PracticeSessionScreen({ user, lang }: ScreenProps) {
 
   // The plan is made once, when the data is there: later syncs must not reshuffle the cards.
   useEffect(() => {
-    if (loaded && steps === null) setSteps(sessionPlan(practice, new Date(), theme));
+    if (!loaded || steps !== null) return;
+    const plan = sessionPlan(practice, new Date(), theme);
+    setSteps(plan);
+    void cachePhraseAudio(db, [...plan.map((s) => s.phrase_id), ...phrasesToCache(practice, todaysQueue(practice, new Date()))]);
   }, [loaded]);
 
   const byId = useMemo(() => new Map((loaded ? practice.phrases : []).map((p) => [p.id, p])), [loaded && practice.phrases]);
