@@ -21,7 +21,8 @@ export function modeFor(modes: readonly PracticeMode[], fresh: boolean, hasTrans
   return choice[i % choice.length];
 }
 
-export function sessionPlan(p: Practice, now: Date, theme: string | null): Step[] {
+// `ahead`: only a session's first round; later rounds hold what is really due again today.
+export function sessionPlan(p: Practice, now: Date, theme: string | null, ahead: boolean): Step[] {
   const queue = todaysQueue(p, now, theme ?? undefined);
   const ids: { phrase_id: string; fresh: boolean }[] = [];
   const seen = new Set<string>();
@@ -29,7 +30,7 @@ export function sessionPlan(p: Practice, now: Date, theme: string | null): Step[
     ids.push(next);
     seen.add(next.phrase_id);
   }
-  if (ids.length === 0 && theme) {
+  if (ids.length === 0 && theme && ahead) {
     const ahead = p.phrases.filter((ph) => inTheme(ph, theme) && p.cards.has(ph.id))
       .sort((a, b) => p.cards.get(a.id)!.due.localeCompare(p.cards.get(b.id)!.due))
       .slice(0, AHEAD);
