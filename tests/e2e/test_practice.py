@@ -145,6 +145,7 @@ def test_typing_shows_the_word_diff_in_style_and_in_words(new_context, amal):
     log_in(page, amal.email, PASSWORD)
     open_practice(page)
     change_settings(page, modes=["type"])
+    use_language(page, "en")  # typing asks for the Dutch of a translation: not in a Dutch interface
     page.goto("/oefenen/sessie")
     card = page.get_by_test_id("phrase-card")
     expect(card).to_have_attribute("data-mode", "type")
@@ -158,11 +159,16 @@ def test_typing_shows_the_word_diff_in_style_and_in_words(new_context, amal):
     expect(diff).to_have_attribute("data-correct", "false")
     statuses = diff.locator(".w").evaluate_all("els => els.map(e => e.dataset.status)")
     assert "ok" in statuses and "missing" in statuses and "extra" in statuses, statuses
-    # Not colour alone: each wrong, missing or extra word says so in words for a screen reader.
+    # Not colour alone: each wrong, missing or extra word says so in words for a screen reader,
+    # and carries a sign for the eye.
     marked = diff.locator(".w:not(.w-ok) .visually-hidden").all_inner_texts()
-    assert marked and all(text.strip() in ("(fout)", "(ontbreekt)", "(te veel)") for text in marked), marked
+    assert len(marked) == len([s for s in statuses if s != "ok"]) and all(len(t.strip()) > 2 for t in marked), marked
+    assert diff.locator(".w:not(.w-ok) .w-sign").count() == len(marked)
     expect(card.get_by_test_id("phrase-nl")).to_be_visible()  # then the Dutch itself
     expect(page.get_by_test_id("answer-bar").get_by_role("button")).to_have_count(2)
+    no_overflow(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "practice-type-diff-en-360.png"), full_page=True)
 
 
 def test_four_buttons_and_the_consents_are_saved(new_context, app, amal):
