@@ -27,6 +27,7 @@ function Dutch({ phrase }: { phrase: ContentPhrase }) {
 }
 
 function Translation({ phrase, lang }: { phrase: ContentPhrase; lang: string }) {
+  if (lang === 'nl') return null; // a Dutch interface has no translation to show
   if (!phrase.t) {
     return <p class="phrase-t is-missing" data-testid="phrase-t">{_("Nog geen vertaling")}</p>;
   }
@@ -68,8 +69,8 @@ export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, on
     switch (mode) {
       case 'recognise': return <Translation phrase={phrase} lang={lang} />;
       case 'recall': return <Dutch phrase={phrase} />;
-      case 'listen':
-      case 'type': return <><Dutch phrase={phrase} />{phrase.t && <Translation phrase={phrase} lang={lang} />}</>;
+      case 'listen': return <><Dutch phrase={phrase} /><Translation phrase={phrase} lang={lang} /></>;
+      case 'type': return phrase.t ? <Dutch phrase={phrase} /> : <><Dutch phrase={phrase} /><Translation phrase={phrase} lang={lang} /></>;
     }
   })();
   return (
