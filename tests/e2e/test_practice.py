@@ -5,6 +5,7 @@ and 360 px screenshots of the practice home, a session and the settings in Dutch
 Tigrinya. Needs the phrase catalogues (pwa/public/content/<lang>.json, made by `make catalogs`)."""
 import re
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,33 @@ def use_language(page, lang):
     expect(page.get_by_test_id("sync-badge")).to_have_attribute("data-pending", "0", timeout=15_000)
 
 
+def add_history(app, user, days_ago):
+    """Reviews made earlier on another phone of the user's: six phrases on each of those days."""
+    import datetime as dt
+    import json
+    from zoneinfo import ZoneInfo
+
+    from backend.extensions import db
+    from backend.phrases.models import Review
+    from backend.phrases.service import review_data
+    from backend.sync import changes
+
+    catalogue = json.loads((Path(app.config["PWA_DIST"]) / "content" / "nl.json").read_text())
+    ids = [p["id"] for p in catalogue["phrases"][:12]]
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    today = dt.datetime.now(amsterdam).date()
+    with app.app_context():
+        for ago in days_ago:
+            noon = dt.datetime.combine(today - dt.timedelta(days=ago), dt.time(12), amsterdam).astimezone(dt.UTC)
+            for k in range(6):
+                review = Review(id=uuid.uuid4(), user_id=user.id, phrase_id=ids[(ago + k) % len(ids)], rating=3,
+                                mode="recognise", reviewed_at=noon + dt.timedelta(minutes=k), card=None)
+                db.session.add(review)
+                db.session.flush()
+                changes.record_put("review", review.id, f"user:{user.id}", review_data(review))
+        db.session.commit()
+
+
 SCREENS = {
     "home": ("/oefenen", "themes"),
     "session": ("/oefenen/sessie", "phrase-card"),
@@ -225,8 +253,9 @@ SCREENS = {
 
 @pytest.mark.parametrize("lang", ["nl", "ar", "ti"])
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_each_practice_screen_at_360px(new_context, amal, screen, lang):
+def test_each_practice_screen_at_360px(new_context, app, amal, screen, lang):
     """A screenshot of each for review; no sideways scrolling; axe-core finds nothing (nl, ar)."""
+    add_history(app, amal, [1, 3, 4, 8, 9, 15, 22, 30, 40])  # a streak of 3 (2 days ago forgiven)
     page = phone(new_context)
     log_in(page, amal.email, PASSWORD)
     use_language(page, lang)
@@ -239,6 +268,8 @@ def test_each_practice_screen_at_360px(new_context, amal, screen, lang):
         dutch = page.get_by_test_id("phrase-nl").first
         expect(dutch).to_have_attribute("lang", "nl")
         expect(dutch).to_have_attribute("dir", "ltr")  # the Dutch stays left-to-right in an Arabic page
+    if screen == "home":
+        expect(page.get_by_test_id("streak")).to_have_attribute("data-days", "3")
     expect(page.locator("html")).to_have_attribute("lang", lang)
     page.wait_for_load_state("networkidle")
     no_overflow(page)
