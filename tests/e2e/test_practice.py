@@ -281,7 +281,7 @@ def test_each_practice_screen_at_360px(new_context, app, amal, screen, lang):
         assert axe_violations(page) == []
 
 
-def test_the_home_card_and_the_nav_lead_a_newcomer_to_practice(new_context, amal):
+def test_the_home_card_and_the_nav_lead_a_newcomer_to_practice(new_context, make_user, amal):
     page = phone(new_context)
     log_in(page, amal.email, PASSWORD)
     card = page.get_by_test_id("practice-card")
@@ -291,3 +291,10 @@ def test_the_home_card_and_the_nav_lead_a_newcomer_to_practice(new_context, amal
     # A theme can be practised even when nothing of it is due.
     page.locator("[data-theme=kennismaken]").get_by_test_id("practise-theme").click()
     expect(page.get_by_test_id("phrase-card")).to_have_attribute("data-phrase", re.compile(r"^kennismaken\."))
+
+    # A buddy may practise too: a small card on the home screen, no item in the bottom bar.
+    sanne = make_user("buddy", name="Sanne de Vries")
+    buddy = phone(new_context)
+    log_in(buddy, sanne.email, PASSWORD)
+    expect(buddy.get_by_test_id("practice-card")).to_contain_text("Oefen zelf ook mee")
+    expect(buddy.get_by_role("navigation").get_by_role("link", name="Oefenen")).to_have_count(0)
