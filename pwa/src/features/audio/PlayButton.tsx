@@ -51,7 +51,7 @@ export function PlayButton({ phrase, autoplay, compact }: { phrase: ContentPhras
     <div class={compact ? 'audio-play audio-compact' : 'audio-play'} data-testid="play-button" data-voice={choice.kind}>
       {!none && (
         <button type="button" class={`btn btn-secondary${compact ? ' btn-audio-small' : ''}`} onClick={() => void play()}
-          aria-pressed={playing} aria-describedby={`voice-${phrase.id}`}>
+          aria-busy={playing} aria-describedby={`voice-${phrase.id}`}>
           <SpeakerIcon />
           {/* TRANSLATORS: a button that plays a Dutch phrase aloud */}
           <span>{pgettext("audio", "Luister")}</span>

@@ -23,6 +23,7 @@ export function useMicRecorder() {
   const recorder = useRef<MediaRecorder | null>(null);
   const timers = useRef<ReturnType<typeof setInterval>[]>([]);
   const url = useRef<string | null>(null);
+  const mounted = useRef(true);
 
   const clearTimers = () => {
     timers.current.forEach(clearInterval);
@@ -43,6 +44,7 @@ export function useMicRecorder() {
       setState({ step: 'denied' });
       return;
     }
+    if (!mounted.current) return stream.getTracks().forEach((t) => t.stop()); // left while asking
     const options = MediaRecorder.isTypeSupported(PREFERRED) ? { mimeType: PREFERRED } : undefined;
     const rec = new MediaRecorder(stream, options);
     const chunks: Blob[] = [];
@@ -50,6 +52,7 @@ export function useMicRecorder() {
     rec.onstop = () => {
       clearTimers();
       stream.getTracks().forEach((t) => t.stop());
+      if (!mounted.current) return; // the screen was left mid-recording: nothing to keep
       const blob = new Blob(chunks, { type: rec.mimeType || chunks[0]?.type || 'audio/webm' });
       url.current = URL.createObjectURL(blob);
       setState({ step: 'done', blob, url: url.current });
@@ -78,6 +81,7 @@ export function useMicRecorder() {
   };
 
   useEffect(() => () => {
+    mounted.current = false;
     stop();
     forgetUrl();
   }, []);
