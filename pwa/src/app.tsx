@@ -39,6 +39,9 @@ const LogActivityScreen = screen(() => import('./features/activities/LogActivity
 const GoalsScreen = screen(() => import('./features/goals/GoalsScreen').then((m) => m.GoalsScreen));
 const TimelineScreen = screen(() => import('./features/timeline/TimelineScreen').then((m) => m.TimelineScreen));
 const HoursScreen = screen(() => import('./features/hours/HoursScreen').then((m) => m.HoursScreen));
+const PracticeHomeScreen = screen(() => import('./features/practice/PracticeHomeScreen').then((m) => m.PracticeHomeScreen));
+const PracticeSessionScreen = screen(() => import('./features/practice/PracticeSessionScreen').then((m) => m.PracticeSessionScreen));
+const PracticeSettingsScreen = screen(() => import('./features/practice/PracticeSettingsScreen').then((m) => m.PracticeSettingsScreen));
 const RecordScreen = screen(() => import('./features/audio/RecordScreen').then((m) => m.RecordScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
@@ -154,6 +157,9 @@ export function App() {
         <Route path="/maatje/:match/doelen" component={GoalsScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/tijdlijn" component={TimelineScreen} user={user} lang={lang} />
         <Route path="/uren" component={HoursScreen} user={user} lang={lang} />
+        <Route path="/oefenen" component={PracticeHomeScreen} user={user} lang={lang} />
+        <Route path="/oefenen/sessie" component={PracticeSessionScreen} user={user} lang={lang} />
+        <Route path="/oefenen/instellingen" component={PracticeSettingsScreen} user={user} lang={lang} />
         <Route path="/opnemen" component={RecordScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
@@ -162,7 +168,8 @@ export function App() {
   }
 
   return (
-    <Layout loggedIn={user !== null && !isPublic} coordinator={user !== null && !isPublic && isCoordinator(user)} onLanguage={chooseLanguage}>
+    <Layout loggedIn={user !== null && !isPublic} coordinator={user !== null && !isPublic && isCoordinator(user)}
+      newcomer={user !== null && !isPublic && user.roles.includes('newcomer')} onLanguage={chooseLanguage}>
       <SessionNotice />
       {screen}
     </Layout>
