@@ -39,6 +39,7 @@ const LogActivityScreen = screen(() => import('./features/activities/LogActivity
 const GoalsScreen = screen(() => import('./features/goals/GoalsScreen').then((m) => m.GoalsScreen));
 const TimelineScreen = screen(() => import('./features/timeline/TimelineScreen').then((m) => m.TimelineScreen));
 const HoursScreen = screen(() => import('./features/hours/HoursScreen').then((m) => m.HoursScreen));
+const TogetherScreen = screen(() => import('./features/together/TogetherScreen').then((m) => m.TogetherScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
 // the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
@@ -152,6 +153,7 @@ export function App() {
         <Route path="/maatje/:match/activiteit/nieuw" component={LogActivityScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/doelen" component={GoalsScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/tijdlijn" component={TimelineScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/samen-oefenen" component={TogetherScreen} user={user} lang={lang} />
         <Route path="/uren" component={HoursScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
