@@ -54,6 +54,7 @@ const coordinator = {
   WaitingList: screen(() => import('./features/coordinator/WaitingListScreen').then((m) => m.WaitingListScreen)),
   Match: screen(() => import('./features/coordinator/MatchAdminScreen').then((m) => m.MatchAdminScreen)),
   Reads: screen(() => import('./features/coordinator/ReadsScreen').then((m) => m.ReadsScreen)),
+  Phrases: screen(() => import('./features/coordinator/PhrasesScreen').then((m) => m.PhrasesScreen)),
 };
 
 // Coordinator addresses exist only for coordinators: anyone else gets "not found", no chunk.
@@ -68,6 +69,7 @@ export function coordinatorRoutes(props: Omit<ScreenProps, 'params'>) {
     <Route key="cw" path="/coordinatie/wachtlijst" component={coordinator.WaitingList} {...props} />,
     <Route key="cm" path="/coordinatie/koppelingen/:id" component={coordinator.Match} {...props} />,
     <Route key="cr" path="/coordinatie/inzage" component={coordinator.Reads} {...props} />,
+    <Route key="cz" path="/coordinatie/zinnen" component={coordinator.Phrases} {...props} />,
   ];
 }
 
