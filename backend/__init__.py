@@ -97,6 +97,7 @@ def register_sync():
     from backend.matching import sync as matching_sync  # noqa: F401
     from backend.meetings import sync as meetings_sync  # noqa: F401
     from backend.notices import sync as notices_sync  # noqa: F401
+    from backend.phrases import sync as phrases_sync  # noqa: F401
 
 
 def register_openapi(app):

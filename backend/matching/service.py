@@ -353,6 +353,11 @@ def _notify_coordinators(match: Match, code: str, message) -> None:
 
 # -- transitions --------------------------------------------------------------------------------
 
+# Called with the match whenever it becomes active (approved, resumed, made directly), in its
+# transaction: other features publish what the pair's scope needs (phrases: practice_share).
+ACTIVATION_LISTENERS: list = []
+
+
 def _record(match: Match, action: str, actor, to_status: str, reason=None, note="", now=None) -> MatchEvent:
     """Move the match to `to_status` and write the event; the caller holds the match's lock."""
     last = db.session.scalar(sa.select(sa.func.max(MatchEvent.seq)).where(MatchEvent.match_id == match.id)) or 0
@@ -361,6 +366,10 @@ def _record(match: Match, action: str, actor, to_status: str, reason=None, note=
                        note=note or "", at=_now(now))
     match.status = to_status
     db.session.add(event)
+    if to_status == "active":
+        db.session.flush()
+        for listener in ACTIVATION_LISTENERS:
+            listener(match)
     return event
 
 
