@@ -9,6 +9,7 @@ import type { ContentPhrase, Level } from '../src/types';
 import { pairOnServer, today } from './pair';
 
 const phrase = (id: string, theme: string, level: Level): ContentPhrase => ({ id, nl: id, theme, level });
+const ORG_PHRASE = 'org:5b0e8a7c-1d2e-4f30-9a1b-2c3d4e5f6071'; // a branch's own phrase
 const PHRASES = [
   phrase('a.b1', 'a', 'B1'), phrase('a.a0', 'a', 'A0'), phrase('a.a1', 'a', 'A1'), phrase('a.a0b', 'a', 'A0'),
   ...Array.from({ length: 30 }, (_, i) => phrase(`b.${i}`, 'b', i % 2 ? 'A1' : 'A2')),
@@ -60,7 +61,7 @@ describe('a together session against the server', () => {
 
     // Offline: three ratings and the end of the session wait in the buddy's outbox.
     const started = new Date(Date.now() - 12 * 60_000);
-    for (const [id, rating] of [['kennismaken.hoe-heet-je', 3], ['kennismaken.ik-heet', 1], ['org:x', 3]] as const) {
+    for (const [id, rating] of [['kennismaken.hoe-heet-je', 3], ['kennismaken.ik-heet', 1], [ORG_PHRASE, 3]] as const) {
       await rateTogether(bram, matchId, id, rating);
     }
     await logTogetherSession(bram, matchId, started);
@@ -72,7 +73,7 @@ describe('a together session against the server', () => {
     expect(reviews.map((r) => [r.phrase_id, r.rating, r.by, r.mode]).sort()).toEqual([
       ['kennismaken.hoe-heet-je', 3, 'buddy', 'together'],
       ['kennismaken.ik-heet', 1, 'buddy', 'together'],
-      ['org:x', 3, 'buddy', 'together'],
+      [ORG_PHRASE, 3, 'buddy', 'together'],
     ]);
     expect(await bram.review.count()).toBe(0); // the buddy never holds the newcomer's reviews
     const activities = (await anna.activity.toArray()).map((r) => r.data);
