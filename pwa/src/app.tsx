@@ -40,6 +40,9 @@ const GoalsScreen = screen(() => import('./features/goals/GoalsScreen').then((m)
 const TimelineScreen = screen(() => import('./features/timeline/TimelineScreen').then((m) => m.TimelineScreen));
 const HoursScreen = screen(() => import('./features/hours/HoursScreen').then((m) => m.HoursScreen));
 const TogetherScreen = screen(() => import('./features/together/TogetherScreen').then((m) => m.TogetherScreen));
+const PracticeHomeScreen = screen(() => import('./features/practice/PracticeHomeScreen').then((m) => m.PracticeHomeScreen));
+const PracticeSessionScreen = screen(() => import('./features/practice/PracticeSessionScreen').then((m) => m.PracticeSessionScreen));
+const PracticeSettingsScreen = screen(() => import('./features/practice/PracticeSettingsScreen').then((m) => m.PracticeSettingsScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
 // the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
@@ -157,6 +160,9 @@ export function App() {
         <Route path="/maatje/:match/tijdlijn" component={TimelineScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/samen-oefenen" component={TogetherScreen} user={user} lang={lang} />
         <Route path="/uren" component={HoursScreen} user={user} lang={lang} />
+        <Route path="/oefenen" component={PracticeHomeScreen} user={user} lang={lang} />
+        <Route path="/oefenen/sessie" component={PracticeSessionScreen} user={user} lang={lang} />
+        <Route path="/oefenen/instellingen" component={PracticeSettingsScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
       </Router>
@@ -164,7 +170,8 @@ export function App() {
   }
 
   return (
-    <Layout loggedIn={user !== null && !isPublic} coordinator={user !== null && !isPublic && isCoordinator(user)} onLanguage={chooseLanguage}>
+    <Layout loggedIn={user !== null && !isPublic} coordinator={user !== null && !isPublic && isCoordinator(user)}
+      newcomer={user !== null && !isPublic && user.roles.includes('newcomer')} onLanguage={chooseLanguage}>
       <SessionNotice />
       {screen}
     </Layout>

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso/router';
 import { NoticeBell } from '../features/notices/NoticeBell';
-import { _, type Lang } from '../i18n';
+import { _, pgettext, type Lang } from '../i18n';
 import { Icon } from './Icon';
 import { LanguagePicker } from './LanguagePicker';
 import { OnlineIndicator } from './OnlineIndicator';
@@ -13,6 +13,7 @@ import { UpdateBanner } from './UpdateBanner';
 interface Props {
   loggedIn: boolean;
   coordinator?: boolean; // a coordinator's bar has the overview as its second section
+  newcomer?: boolean; // a newcomer's bar has practice (buddies reach it through the home card)
   onLanguage: (lang: Lang) => void;
   children: ComponentChildren;
 }
@@ -55,7 +56,7 @@ function TopBar() {
   );
 }
 
-function BottomNav({ coordinator }: { coordinator: boolean }) {
+function BottomNav({ coordinator, newcomer }: { coordinator: boolean; newcomer: boolean }) {
   const { path } = useLocation();
   const current = (to: string) => (path === to ? 'page' : undefined);
   const inOverview = path === '/coordinatie' || path.startsWith('/coordinatie/');
@@ -72,6 +73,12 @@ function BottomNav({ coordinator }: { coordinator: boolean }) {
           <Icon name="people" /> <span>{_("Overzicht")}</span>
         </a>
       )}
+      {newcomer && (
+        <a href="/oefenen" aria-current={path === '/oefenen' || path.startsWith('/oefenen/') ? 'page' : undefined} data-testid="nav-practice">
+          {/* TRANSLATORS: the bottom bar's link to practising Dutch phrases. */}
+          <Icon name="cards" /> <span>{pgettext("nav", "Oefenen")}</span>
+        </a>
+      )}
       <a href="/profiel" aria-current={current('/profiel')}>
         {/* TRANSLATORS: the bottom bar's link to the profile screen (name, availability, language). */}
         <Icon name="user" /> <span>{_("Mijn profiel")}</span>
@@ -81,14 +88,14 @@ function BottomNav({ coordinator }: { coordinator: boolean }) {
   );
 }
 
-export function Layout({ loggedIn, coordinator = false, onLanguage, children }: Props) {
+export function Layout({ loggedIn, coordinator = false, newcomer = false, onLanguage, children }: Props) {
   return (
     <>
       <a class="skip-link" href="#main">{_("Naar de inhoud")}</a>
       {loggedIn ? <TopBar /> : <LoginBar onLanguage={onLanguage} />}
       {/* tabIndex -1: the skip link moves the focus here, not only the scroll position. */}
       <main id="main" tabIndex={-1} class={loggedIn ? 'above-nav' : undefined}>{children}</main>
-      {loggedIn && <BottomNav coordinator={coordinator} />}
+      {loggedIn && <BottomNav coordinator={coordinator} newcomer={newcomer} />}
     </>
   );
 }

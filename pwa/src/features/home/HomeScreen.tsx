@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { _ } from '../../i18n';
 import { T } from '../../i18n/T';
 import { OfferCards } from '../match/OfferCards';
+import { PracticeCard } from '../practice/PracticeCard';
 import { PushPrompt } from '../push/PushPrompt';
 import { watchProfile } from '../profile/queries';
 import type { ProfileData, Role, User } from '../../types';
@@ -20,7 +21,6 @@ function nextSteps(role: Role, user: User): ComponentChildren[] {
       return [
         _("Je maatje helpt je de weg te vinden in Nederland."),
         _("Binnenkort plan je hier afspraken met je maatje."),
-        _("Binnenkort oefen je hier Nederlandse zinnen."),
       ];
     case 'buddy':
       return [
@@ -37,7 +37,7 @@ function nextSteps(role: Role, user: User): ComponentChildren[] {
   }
 }
 
-export function HomeScreen({ user }: ScreenProps) {
+export function HomeScreen({ user, lang }: ScreenProps) {
   const db = useDb();
   useTitle('');
   const profile = useWatch<ProfileData | null>(watchProfile(db, user), null, [db, user.id]);
@@ -51,6 +51,7 @@ export function HomeScreen({ user }: ScreenProps) {
         <T msg={_("Hallo {name}!")} name={name} />
       </h1>
       {(role === 'newcomer' || role === 'buddy') && <OfferCards />}
+      {(role === 'newcomer' || role === 'buddy') && <PracticeCard user={user} lang={lang} />}
       {(role === 'newcomer' || role === 'buddy') && <PushPrompt user={user} />}
       {role === 'coordinator' && (
         <p>

@@ -1,0 +1,40 @@
+// A session's cards, fixed when it starts: today's queue in the order nextCard gives, each with
+// the mode it is practised in. A chosen theme may be practised even when nothing of it is due.
+import type { PracticeMode } from '../../types';
+import { nextCard } from './queue';
+import { inTheme, todaysQueue, type Practice } from './usePractice';
+
+export interface Step {
+  phrase_id: string;
+  fresh: boolean; // never practised before this session
+  mode: PracticeMode;
+}
+
+const AHEAD = 10; // a theme with nothing due: this many of its phrases, the soonest due first
+
+// A new phrase is first seen, never asked for: recognise or listen when chosen. Then the chosen
+// modes take turns; recall and typing ask for the translation, so a phrase without one is shown.
+export function modeFor(modes: readonly PracticeMode[], fresh: boolean, hasTranslation: boolean, i: number): PracticeMode {
+  const usable = modes.filter((m) => hasTranslation || m === 'recognise' || m === 'listen');
+  const choice = usable.length ? usable : (['recognise'] as PracticeMode[]);
+  if (fresh) return choice.find((m) => m === 'recognise' || m === 'listen') ?? 'recognise';
+  return choice[i % choice.length];
+}
+
+export function sessionPlan(p: Practice, now: Date, theme: string | null): Step[] {
+  const queue = todaysQueue(p, now, theme ?? undefined);
+  const ids: { phrase_id: string; fresh: boolean }[] = [];
+  const seen = new Set<string>();
+  for (let next = nextCard(queue, seen); next; next = nextCard(queue, seen)) {
+    ids.push(next);
+    seen.add(next.phrase_id);
+  }
+  if (ids.length === 0 && theme) {
+    const ahead = p.phrases.filter((ph) => inTheme(ph, theme) && p.cards.has(ph.id))
+      .sort((a, b) => p.cards.get(a.id)!.due.localeCompare(p.cards.get(b.id)!.due))
+      .slice(0, AHEAD);
+    ids.push(...ahead.map((ph) => ({ phrase_id: ph.id, fresh: false })));
+  }
+  const byId = new Map(p.phrases.map((ph) => [ph.id, ph]));
+  return ids.map((c, i) => ({ ...c, mode: modeFor(p.settings.modes, c.fresh, Boolean(byId.get(c.phrase_id)?.t), i) }));
+}
