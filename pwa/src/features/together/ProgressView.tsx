@@ -8,9 +8,9 @@ function WeeksChart({ weeks }: { weeks: number[] }) {
   const most = Math.max(1, ...weeks);
   const width = 8 * weeks.length;
   return (
-    <figure class="weeks-chart" data-testid="weeks-chart">
+    <figure class="shared-weeks" data-testid="shared-weeks">
       {/* The caption carries the numbers; the bars repeat them for the eye. */}
-      <svg viewBox={`0 0 ${width} 24`} aria-hidden="true" focusable="false" class="weeks-bars">
+      <svg viewBox={`0 0 ${width} 24`} aria-hidden="true" focusable="false" class="shared-weeks-bars">
         {weeks.map((n, i) => {
           const h = n === 0 ? 0.5 : Math.max(2, (n / most) * 24);
           return <rect key={i} x={i * 8 + 1} y={24 - h} width={6} height={h} rx={1} class={i === weeks.length - 1 ? 'bar-now' : 'bar-past'} />;
@@ -69,7 +69,7 @@ export function ProgressView({ progress, catalogue, phrases }: {
       </p>
       <WeeksChart weeks={progress.weeks} />
       <Themes progress={progress} catalogue={catalogue} phrases={phrases} />
-      <p class="muted small"><T msg={_("Bijgewerkt: {when}")} when={formatDateTime(new Date(progress.at))} /></p>
+      <p class="muted progress-when"><T msg={_("Bijgewerkt: {when}")} when={formatDateTime(new Date(progress.at))} /></p>
     </div>
   );
 }
