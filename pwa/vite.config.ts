@@ -58,7 +58,9 @@ export default defineConfig({
         // The app shell, icons, the i18n catalogs and fonts: everything needed to start offline.
         // woff2: the Ethiopic font (i18n/fonts.css), so Tigrinya reads offline too.
         globPatterns: ['**/*.{js,css,html,png,svg,json,woff2}'], // the plugin adds the manifest itself
-        globIgnores: [`${COORDINATOR_DIR}/**`], // online-only screens: fetched when opened
+        // Online-only screens are fetched when opened; the phrase catalogue (content/<lang>.json)
+        // and audio are fetched per language and per phrase (features/practice, features/audio).
+        globIgnores: [`${COORDINATOR_DIR}/**`, 'content/**', 'audio/**'],
         rollupFormat: 'iife', // a classic worker: module workers need a newer Chrome than many phones have
       },
       devOptions: { enabled: false },

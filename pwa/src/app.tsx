@@ -43,6 +43,7 @@ const TogetherScreen = screen(() => import('./features/together/TogetherScreen')
 const PracticeHomeScreen = screen(() => import('./features/practice/PracticeHomeScreen').then((m) => m.PracticeHomeScreen));
 const PracticeSessionScreen = screen(() => import('./features/practice/PracticeSessionScreen').then((m) => m.PracticeSessionScreen));
 const PracticeSettingsScreen = screen(() => import('./features/practice/PracticeSettingsScreen').then((m) => m.PracticeSettingsScreen));
+const RecordScreen = screen(() => import('./features/audio/RecordScreen').then((m) => m.RecordScreen));
 
 // The coordinator's screens read and write over REST, online only. Their chunks are kept out of
 // the service worker's precache (vite.config.ts: assets/coordinatie/), so a newcomer's or
@@ -163,6 +164,7 @@ export function App() {
         <Route path="/oefenen" component={PracticeHomeScreen} user={user} lang={lang} />
         <Route path="/oefenen/sessie" component={PracticeSessionScreen} user={user} lang={lang} />
         <Route path="/oefenen/instellingen" component={PracticeSettingsScreen} user={user} lang={lang} />
+        <Route path="/opnemen" component={RecordScreen} user={user} lang={lang} />
         {isCoordinator(user) ? coordinatorRoutes({ user, lang }) : []}
         <Route default component={NotFoundScreen} user={user} lang={lang} />
       </Router>

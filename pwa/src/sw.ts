@@ -3,6 +3,7 @@
 // install/activate/fetch come from workbox precaching and routing; message handles updates.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { AUDIO_CACHE, isAudioPath } from './features/audio/cache-name';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -12,11 +13,26 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Any page address opens the cached shell, so the app starts with no network at all.
-// /api/ is never handled here: API answers always come from the network, never from a cache.
+// /api/ is never handled here: API answers come from the network (audio files aside, below).
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
     denylist: [/^\/api\//],
   }),
+);
+
+// Audio (docs/phrases.md "Audio") is a file, not data: clips never change under their id, so
+// they are answered from `maatje-audio` first, and what the network answers is kept there (the
+// whole file: an <audio> asks for byte ranges, and a 206 cannot be cached).
+registerRoute(
+  ({ url, request }) => url.origin === self.location.origin && request.method === 'GET' && isAudioPath(url.pathname),
+  async ({ request }) => {
+    const cache = await caches.open(AUDIO_CACHE);
+    const hit = await cache.match(request.url);
+    if (hit) return hit;
+    const response = await fetch(request.url, { credentials: 'same-origin' });
+    if (response.status === 200) await cache.put(request.url, response.clone());
+    return response;
+  },
 );
 
 // A new version waits until the page says the user is ready (UpdateBanner -> 'skip-waiting').

@@ -149,6 +149,14 @@ export function MatchScreen({ params, user }: ScreenProps) {
       {live && <MeetingsSection db={db} offer={offer} />}
       {live && <TogetherSection db={db} offer={offer} />}
       {live && <PracticeSection db={db} offer={offer} userId={user.id} />}
+      {offer.status === 'active' && offer.role === 'buddy' && (
+        <p>
+          <a class="btn btn-secondary" href={`/opnemen?maatje=${offer.match_id}`} data-testid="to-record">
+            {/* TRANSLATORS: a link: record Dutch phrases in your own voice for your newcomer */}
+            <span>{_("Zinnen inspreken")}</span>
+          </a>
+        </p>
+      )}
       {live && <Contact offer={offer} />}
       {live && offer.planned_end && (
         <p><T msg={_("Jullie koppeling loopt tot {date}.")} date={formatDate(offer.planned_end)} /></p>
