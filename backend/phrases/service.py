@@ -116,8 +116,11 @@ def publish_shares(newcomer_id, settings: PracticeSettings | None = None) -> Non
 
 def on_match_active(match: Match) -> None:
     """A match became active (approved, resumed, made directly): the buddy learns what the
-    newcomer allows (matching.service.ACTIVATION_LISTENERS)."""
+    newcomer allows (matching.service.ACTIVATION_LISTENERS). A newcomer who never changed a
+    setting allows nothing, and the buddy's phone reads no row as exactly that."""
     settings = db.session.get(PracticeSettings, match.newcomer_id)
+    if settings is None:
+        return
     changes.record_put("practice_share", match.id, match.scope, share_data(match.id, settings))
 
 
