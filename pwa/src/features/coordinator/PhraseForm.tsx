@@ -96,7 +96,9 @@ export function PhraseForm({ phrase, catalogue, onSave, onCancel }: {
       {failure && <p class="form-error" role="alert" data-testid="phrase-error">{failure}</p>}
       <div class="actions">
         <Button type="submit" icon="check" disabled={busy} data-testid="phrase-save">
-          {phrase ? _("Wijziging bewaren") : _("Zin toevoegen")}
+          {phrase
+            ? /* TRANSLATORS: a button: save the changed phrase */ _("Wijziging bewaren")
+            : /* TRANSLATORS: a button: add the new phrase to the branch's list */ _("Zin toevoegen")}
         </Button>
         {onCancel && (
           <Button variant="quiet" onClick={onCancel}>{/* TRANSLATORS: a button: stop editing without saving */ _("Annuleren")}</Button>

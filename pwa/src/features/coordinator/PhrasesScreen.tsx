@@ -2,11 +2,14 @@
 // coordinator adds, changes and deletes them, and records each in their own voice. Online only.
 import { useState } from 'preact/hooks';
 import { _, currentLang, ngettext } from '../../i18n';
+import type { MaatjeDB } from '../../store/db';
+import { watch, type Watch } from '../../sync/views';
 import type { ContentCatalogue, OrgPhraseData } from '../../types';
 import { Button } from '../../ui/Button';
 import { useDb } from '../../ui/db-context';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
+import { useWatch } from '../../ui/useWatch';
 import { Recorder } from '../audio/Recorder';
 import { useCatalogue } from '../together/useCatalogue';
 import { BackLink } from './parts';
@@ -15,7 +18,18 @@ import { phrasesApi } from './phrasesApi';
 import { RemoteView, useAction, useRemote } from './remote';
 import './coordinator.css';
 
-function PhraseRow({ phrase, catalogue, reload }: { phrase: OrgPhraseData; catalogue: ContentCatalogue | null; reload: () => void }) {
+// The phrases that have a coordinator's clip in the branch (synced phrase_audio rows).
+function watchRecorded(db: MaatjeDB): Watch<Set<string>> {
+  return watch(async () => new Set((await db.phrase_audio.toArray())
+    .filter((r) => r.scope.startsWith('branch:') && r.data.by === 'coordinator').map((r) => r.data.phrase_id)));
+}
+
+function PhraseRow({ phrase, catalogue, recorded, reload }: {
+  phrase: OrgPhraseData;
+  catalogue: ContentCatalogue | null;
+  recorded: boolean;
+  reload: () => void;
+}) {
   const [mode, setMode] = useState<'show' | 'edit' | 'delete' | 'record'>('show');
   const [run, busy, error] = useAction();
   const theme = catalogue?.themes.find((t) => t.code === phrase.theme)?.label ?? phrase.theme;
@@ -32,7 +46,8 @@ function PhraseRow({ phrase, catalogue, reload }: { phrase: OrgPhraseData; catal
     <li class="phrase-row" data-testid="branch-phrase" data-id={phrase.id}>
       <p class="phrase-nl-small" lang="nl" dir="ltr">{phrase.nl}</p>
       <p class="row-sub">
-        {theme} · {phrase.level} · {ngettext("{n} vertaling", "{n} vertalingen", count)}
+        {theme} · {phrase.level} · {/* TRANSLATORS: how many languages a phrase is translated into */ ngettext("{n} vertaling", "{n} vertalingen", count)}
+        {recorded && <> · <span data-testid="phrase-recorded">{/* TRANSLATORS: this phrase has a recording in your own voice */ _("ingesproken")}</span></>}
       </p>
       {phrase.note && <p class="row-sub" dir="auto">{phrase.note}</p>}
       {mode === 'delete' ? (
@@ -42,7 +57,7 @@ function PhraseRow({ phrase, catalogue, reload }: { phrase: OrgPhraseData; catal
             onClick={() => void run(async () => { await phrasesApi.remove(phrase.id); reload(); })}>
             {/* TRANSLATORS: a button: confirm deleting a phrase */ _("Ja, verwijderen")}
           </Button>
-          <Button variant="quiet" onClick={() => setMode('show')}>{_("Annuleren")}</Button>
+          <Button variant="quiet" onClick={() => setMode('show')}>{/* TRANSLATORS: a button: keep the phrase */ _("Annuleren")}</Button>
         </div>
       ) : (
         <div class="actions">
@@ -58,7 +73,7 @@ function PhraseRow({ phrase, catalogue, reload }: { phrase: OrgPhraseData; catal
           </Button>
         </div>
       )}
-      {mode === 'record' && <Recorder phraseId={phrase.id} onSaved={() => setMode('show')} />}
+      {mode === 'record' && <Recorder phraseId={phrase.id} />}
       {error && <p class="form-error" role="alert">{error}</p>}
     </li>
   );
@@ -70,6 +85,7 @@ export function PhrasesScreen({ user }: ScreenProps) {
   const db = useDb();
   const catalogue = useCatalogue(db, currentLang()) ?? null;
   const [remote, reload] = useRemote(() => phrasesApi.list(), [user.id]);
+  const recorded = useWatch(watchRecorded(db), new Set<string>(), [db]);
   return (
     <section class="screen coordinator phrases" data-testid="branch-phrases" aria-labelledby="phrases-title">
       <BackLink href="/coordinatie" />
@@ -84,7 +100,8 @@ export function PhrasesScreen({ user }: ScreenProps) {
               ? <p class="muted">{_("Nog geen eigen zinnen.")}</p>
               : (
                 <ul class="rows phrase-rows">
-                  {phrases.map((p) => <PhraseRow key={`${p.id}:${p.updated_at}`} phrase={p} catalogue={catalogue} reload={reload} />)}
+                  {phrases.map((p) => <PhraseRow key={`${p.id}:${p.updated_at}`} phrase={p} catalogue={catalogue}
+                    recorded={recorded.has(p.id)} reload={reload} />)}
                 </ul>
               )}
             {/* TRANSLATORS: a heading: the form that adds a phrase */}

@@ -34,7 +34,7 @@ export function Card({ phrase, catalogue, buttons, place, total, onRate }: {
   const [shown, setShown] = useState(catalogue.lang === 'nl');
   return (
     <article class="together-card" data-testid="together-card" data-phrase={phrase.id} aria-labelledby="together-phrase">
-      <p class="muted">{format(_("Zin {n} van {total}"), { n: place, total })}</p>
+      <p class="muted">{format(_("Zin {number} van {total}"), { number: place, total })}</p>
       <p id="together-phrase" class="phrase-nl" lang="nl" dir="ltr" data-testid="phrase-nl">{phrase.nl}</p>
       <PlayButton phrase={phrase} />
       {!shown ? (

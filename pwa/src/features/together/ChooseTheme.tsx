@@ -24,7 +24,7 @@ export function ChooseTheme({ catalogue, phrases, onChoose }: {
           <li key={theme.code}>
             <button type="button" class="theme-choice" onClick={() => onChoose(theme.code)} data-testid="theme-choice" data-theme={theme.code}>
               <span class="theme-name">{theme.label}</span>
-              <span class="muted">{ngettext("{n} zin", "{n} zinnen", phrases.filter((p) => p.theme === theme.code).length)}</span>
+              <span class="muted">{/* TRANSLATORS: how many phrases a theme has */ ngettext("{n} zin", "{n} zinnen", phrases.filter((p) => p.theme === theme.code).length)}</span>
             </button>
           </li>
         ))}

@@ -69,7 +69,7 @@ export function ProgressView({ progress, catalogue, phrases }: {
       </p>
       <WeeksChart weeks={progress.weeks} />
       <Themes progress={progress} catalogue={catalogue} phrases={phrases} />
-      <p class="muted progress-when"><T msg={_("Bijgewerkt: {when}")} when={formatDateTime(new Date(progress.at))} /></p>
+      <p class="muted progress-when"><T msg={/* TRANSLATORS: when the newcomer's phone last sent this summary */ _("Bijgewerkt: {when}")} when={formatDateTime(new Date(progress.at))} /></p>
     </div>
   );
 }
