@@ -77,13 +77,15 @@ def register_blueprints(app):
     from backend.matching.routes import bp as matching_bp
     from backend.newcomers.routes import bp as newcomers_bp
     from backend.orgs.routes import bp as orgs_bp
+    from backend.phrases.routes import bp as phrases_bp
     from backend.push.routes import bp as push_bp
     from backend.suggestions.routes import bp as suggestions_bp
     from backend.sync.routes import bp as sync_bp
     from backend.web import docs, health, pwa
 
     for bp in (auth_bp, accounts_bp, orgs_bp, sync_bp, health.bp, catalogues_bp, buddies_bp, newcomers_bp,
-               audit_bp, dashboard_bp, suggestions_bp, matching_bp, hours_bp, calendar_bp, push_bp):
+               audit_bp, dashboard_bp, suggestions_bp, matching_bp, hours_bp, calendar_bp, push_bp,
+               phrases_bp):
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(pwa.bp)

@@ -90,3 +90,7 @@ class OrgPhraseSchema(ma.Schema):
                                   load_default=dict)
     note = ma.fields.String(load_default="", validate=ma.validate.Length(max=300))
     updated_at = ma.fields.String(dump_only=True)
+
+
+class OrgPhraseChangeSchema(OrgPhraseSchema):
+    """The fields of a branch's phrase to change (PATCH): any subset; translations replace the old set."""
