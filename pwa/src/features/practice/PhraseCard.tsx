@@ -6,8 +6,8 @@ import { _, pgettext } from '../../i18n';
 import type { ContentPhrase, PracticeMode } from '../../types';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
-// import { PlayButton } from '../audio/PlayButton';
-// import { AttemptRecorder } from '../audio/AttemptRecorder';
+import { AttemptRecorder } from '../audio/AttemptRecorder';
+import { PlayButton } from '../audio/PlayButton';
 import { checkAnswer, type AnswerCheck } from './answer';
 import { modeHelp } from './words';
 import { WordDiff } from './WordDiff';
@@ -27,6 +27,7 @@ function Dutch({ phrase }: { phrase: ContentPhrase }) {
 }
 
 function Translation({ phrase, lang }: { phrase: ContentPhrase; lang: string }) {
+  if (lang === 'nl') return null; // a Dutch interface has no translation to show
   if (!phrase.t) {
     return <p class="phrase-t is-missing" data-testid="phrase-t">{_("Nog geen vertaling")}</p>;
   }
@@ -39,11 +40,6 @@ function Translation({ phrase, lang }: { phrase: ContentPhrase; lang: string }) 
       )}
     </p>
   );
-}
-
-function Audio({ phrase, autoplay }: { phrase: ContentPhrase; autoplay?: boolean }) {
-  void phrase; void autoplay;
-  return null; // <PlayButton phrase={phrase} autoplay={autoplay} />: until the audio branch lands
 }
 
 function TypeAnswer({ phrase, onChecked }: { phrase: ContentPhrase; onChecked: (check: AnswerCheck) => void }) {
@@ -61,7 +57,6 @@ function TypeAnswer({ phrase, onChecked }: { phrase: ContentPhrase; onChecked: (
 
 export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, onReveal }: Props) {
   const [check, setCheck] = useState<AnswerCheck | null>(null);
-  void matchId;
   const prompt = (() => {
     switch (mode) {
       case 'recognise': return <Dutch phrase={phrase} />;
@@ -74,8 +69,8 @@ export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, on
     switch (mode) {
       case 'recognise': return <Translation phrase={phrase} lang={lang} />;
       case 'recall': return <Dutch phrase={phrase} />;
-      case 'listen':
-      case 'type': return <><Dutch phrase={phrase} />{phrase.t && <Translation phrase={phrase} lang={lang} />}</>;
+      case 'listen': return <><Dutch phrase={phrase} /><Translation phrase={phrase} lang={lang} /></>;
+      case 'type': return phrase.t ? <Dutch phrase={phrase} /> : <><Dutch phrase={phrase} /><Translation phrase={phrase} lang={lang} /></>;
     }
   })();
   return (
@@ -83,7 +78,7 @@ export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, on
       <p class="mode-help">{modeHelp(mode)}</p>
       {prompt}
       {/* The voice under the phrase; in listen mode (and typing without a translation) it is the prompt. */}
-      {(mode !== 'recall' || revealed) && <Audio phrase={phrase} autoplay={mode === 'listen' || (mode === 'type' && !phrase.t)} />}
+      {(mode !== 'recall' || revealed) && <PlayButton phrase={phrase} autoplay={mode === 'listen' || (mode === 'type' && !phrase.t)} />}
       {mode === 'type' && !revealed && (
         <TypeAnswer phrase={phrase} onChecked={(c) => { setCheck(c); onReveal(); }} />
       )}
@@ -98,7 +93,7 @@ export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, on
       )}
       {revealed && newcomer && (
         <div class="attempt">
-          {/* <AttemptRecorder phraseId={phrase.id} matchId={matchId} /> : until the audio branch lands */}
+          <AttemptRecorder phraseId={phrase.id} matchId={matchId} />
         </div>
       )}
       {mode === 'listen' && !revealed && <p class="hint"><Icon name="clock" /> {_("Luister goed en denk na. Tik dan op ‘Laat zien’.")}</p>}

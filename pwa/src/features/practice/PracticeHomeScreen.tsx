@@ -1,16 +1,19 @@
 // /oefenen: what is due today (within the caps) and a big Start, the forgiving streak, the last
 // eight weeks, each theme's progress with "practise this theme", and what waits to be sent.
+import { useEffect } from 'preact/hooks';
 import { _, ngettext, pgettext } from '../../i18n';
 import type { ContentCatalogue, ContentPhrase, ProgressSummary } from '../../types';
 import type { LocalCard } from '../../store/db';
 import type { ReviewData } from '../../types';
+import { useDb } from '../../ui/db-context';
 import { Icon } from '../../ui/Icon';
 import type { ScreenProps } from '../../ui/screen';
 import { useOnline } from '../../ui/useWatch';
 import { useTitle } from '../../ui/useTitle';
 import { progressSummary } from './progress';
 import { StreakLine, ThemeList, WeeksChart, type ThemeRow } from './ProgressParts';
-import { ORG_THEME, todaysQueue, usePractice, type Practice } from './usePractice';
+import { cachePhraseAudio } from '../audio/cache';
+import { ORG_THEME, phrasesToCache, todaysQueue, usePractice, type Practice } from './usePractice';
 import './practice.css';
 
 function themeRows(p: Practice, summary: ProgressSummary, org: ProgressSummary | null): ThemeRow[] {
@@ -64,7 +67,13 @@ function Waiting({ n }: { n: number }) {
 export function PracticeHomeScreen({ user, lang }: ScreenProps) {
   // TRANSLATORS: the title of the practice screen (practising Dutch phrases).
   useTitle(pgettext("screen title", "Oefenen"));
+  const db = useDb();
   const practice = usePractice(user.id, lang);
+  const loaded = Boolean(practice);
+  // Before a session that may happen offline, the phone keeps today's audio (online only).
+  useEffect(() => {
+    if (practice) void cachePhraseAudio(db, phrasesToCache(practice, todaysQueue(practice, new Date())));
+  }, [db, loaded]);
   if (practice === undefined) return <p role="status" class="screen">{_("Even geduld…")}</p>;
   const title = <h1 id="practice-title">{pgettext("screen title", "Nederlands oefenen")}</h1>;
   if (practice === null) {

@@ -12,12 +12,14 @@ import { useWatch } from '../../ui/useWatch';
 import { useQueuedChange } from '../auth/useQueuedChange';
 import { watchOffers } from '../match/queries';
 import type { Offer } from '../match/overlay';
+import { cachePhraseAudio } from '../audio/cache';
 import { logReview, sendProgress } from './mutations';
 import { NoCatalogue } from './PracticeHomeScreen';
 import { PhraseCard } from './PhraseCard';
+import { allReviews, refreshCards } from './cards';
 import { progressSummary } from './progress';
 import { sessionPlan, type Step } from './plan';
-import { usePractice } from './usePractice';
+import { ORG_THEME, phrasesToCache, todaysQueue, usePractice } from './usePractice';
 import { answerChoices } from './words';
 import './practice.css';
 
@@ -37,6 +39,11 @@ function Finished({ done, theme }: { done: number; theme: string | null }) {
   );
 }
 
+interface Round {
+  number: number; // 1, 2, ...: phrases missed or still in their first steps come back in the next
+  steps: Step[];
+}
+
 export function PracticeSessionScreen({ user, lang }: ScreenProps) {
   const db = useDb();
   const { query } = useLocation();
@@ -48,61 +55,77 @@ export function PracticeSessionScreen({ user, lang }: ScreenProps) {
   const offers = useWatch<Offer[]>(newcomer ? watchOffers(db) : null, [], [db, newcomer]);
   const matchId = offers.find((o) => o.status === 'active')?.match_id;
   const { refused, run } = useQueuedChange();
-  const [steps, setSteps] = useState<Step[] | null>(null);
+  const [round, setRound] = useState<Round | null>(null);
   const [index, setIndex] = useState(0);
-  const [done, setDone] = useState(0);
+  const [practised, setPractised] = useState<ReadonlySet<string>>(new Set());
+  const [finished, setFinished] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const loaded = practice !== undefined && practice !== null;
 
-  // The plan is made once, when the data is there: later syncs must not reshuffle the cards.
+  // A round is made once, when the data is there: a sync in the middle must not reshuffle it.
   useEffect(() => {
-    if (loaded && steps === null) setSteps(sessionPlan(practice, new Date(), theme));
+    if (!loaded || round !== null) return;
+    const steps = sessionPlan(practice, new Date(), theme, true);
+    setRound({ number: 1, steps });
+    setFinished(steps.length === 0);
+    void cachePhraseAudio(db, [...steps.map((s) => s.phrase_id), ...phrasesToCache(practice, todaysQueue(practice, new Date()))]);
   }, [loaded]);
 
   const byId = useMemo(() => new Map((loaded ? practice.phrases : []).map((p) => [p.id, p])), [loaded && practice.phrases]);
-  const finished = steps !== null && index >= steps.length;
 
-  // At the end, a newcomer who allowed it shares the new summary with the buddy (at most hourly).
-  useEffect(() => {
-    if (!finished || !loaded || !newcomer || !practice.settings.progress_consent_at || done === 0) return;
-    void sendProgress(db, progressSummary(practice.cards, practice.reviews, practice.catalogue, new Date(), practice.settings));
-  }, [finished]);
-
-  const heading = <h1 id="session-title">{theme && loaded ? practice.catalogue.themes.find((t) => t.code === theme)?.label ?? theme : pgettext("screen title", "Oefenen")}</h1>;
-  if (practice === undefined || (loaded && steps === null)) return <p role="status" class="screen">{_("Even geduld…")}</p>;
+  const title = !theme ? pgettext("screen title", "Oefenen")
+    : theme === ORG_THEME ? _("Zinnen van je gemeente")
+      : (loaded && practice.catalogue.themes.find((t) => t.code === theme)?.label) || theme;
+  const heading = <h1 id="session-title" dir="auto">{title}</h1>;
+  if (practice === undefined || (loaded && round === null)) return <p role="status" class="screen">{_("Even geduld…")}</p>;
   if (practice === null) return <section class="screen session" aria-labelledby="session-title">{heading}<NoCatalogue /></section>;
-  const plan = steps ?? [];
-  const step = plan[index];
+  const p = practice;
+  const steps = round?.steps ?? [];
+  const step = steps[index];
   const phrase = step ? byId.get(step.phrase_id) : undefined;
 
+  // The next round is today's queue again, from the cards as they are after this round's ratings.
+  // At the end a newcomer who allowed it shares the new summary with the buddy (at most hourly).
+  async function nextRound(number: number, seen: ReadonlySet<string>) {
+    const [cards, reviews] = await Promise.all([refreshCards(db), allReviews(db)]);
+    const next = sessionPlan({ ...p, cards, reviews }, new Date(), theme, false);
+    setIndex(0);
+    if (next.length > 0) return setRound({ number: number + 1, steps: next });
+    setFinished(true);
+    if (newcomer && p.settings.progress_consent_at && seen.size > 0) {
+      void sendProgress(db, progressSummary(cards, reviews, p.catalogue, new Date(), p.settings));
+    }
+  }
+
   async function rate(rating: Rating, mode: PracticeMode) {
-    if (!step) return;
+    if (!step || !round) return;
     const ok = await run(() => logReview(db, { phrase_id: step.phrase_id, rating, mode }));
     if (!ok) return;
-    // "Again" comes back once more at the end of this session, the way a card deck is used.
-    if (rating === 1 && plan.filter((s) => s.phrase_id === step.phrase_id).length < 2) {
-      setSteps([...plan, { ...step, fresh: false, mode: step.mode }]);
-    }
-    setDone((n) => n + (plan.slice(0, index).some((s) => s.phrase_id === step.phrase_id) ? 0 : 1));
+    const seen = new Set(practised).add(step.phrase_id);
+    setPractised(seen);
     setRevealed(false);
-    setIndex((i) => i + 1);
+    if (index + 1 < steps.length) setIndex(index + 1);
+    else await nextRound(round.number, seen);
   }
 
   return (
     <section class="screen session" data-testid="session" aria-labelledby="session-title">
       {heading}
-      {finished || !phrase ? <Finished done={done} theme={theme} /> : (
+      {finished || !phrase || !step ? <Finished done={practised.size} theme={theme} /> : (
         <>
+          {round && round.number > 1 && index === 0 && (
+            <p class="session-round" data-testid="session-round">{_("Nog een rondje met de zinnen van net: zo onthoud je ze beter.")}</p>
+          )}
           <p class="session-count" data-testid="session-count">
-            {ngettext("Zin {number} van {n}", "Zin {number} van {n}", plan.length, { number: index + 1 })}
+            {ngettext("Zin {number} van {n}", "Zin {number} van {n}", steps.length, { number: index + 1 })}
           </p>
-          <progress class="session-progress" max={plan.length} value={index} aria-hidden="true" />
-          <PhraseCard key={`${index}:${phrase.id}`} phrase={phrase} mode={step.mode} lang={practice.catalogue.lang}
+          <progress class="session-progress" max={steps.length} value={index} aria-hidden="true" />
+          <PhraseCard key={`${round?.number}:${index}:${phrase.id}`} phrase={phrase} mode={step.mode} lang={p.catalogue.lang}
             newcomer={newcomer} matchId={matchId} revealed={revealed} onReveal={() => setRevealed(true)} />
           {refused && <p class="form-error" role="alert">{refused}</p>}
           {revealed && (
-            <div class={`answer-bar is-${practice.settings.buttons}`} role="group" aria-label={_("Wist je het?")} data-testid="answer-bar">
-              {answerChoices(practice.settings.buttons).map((c) => (
+            <div class={`answer-bar is-${p.settings.buttons}`} role="group" aria-label={_("Wist je het?")} data-testid="answer-bar">
+              {answerChoices(p.settings.buttons).map((c) => (
                 <button key={c.rating} type="button" class={`btn answer-btn rating-${c.rating}`} data-rating={String(c.rating)}
                   onClick={() => void rate(c.rating, step.mode)}>
                   {c.label}

@@ -59,7 +59,7 @@ export function ThemeList({ rows }: { rows: ThemeRow[] }) {
   return (
     <ul class="theme-list" data-testid="themes">
       {rows.map((t) => (
-        <li key={t.code} class="theme" data-theme={t.code}>
+        <li key={t.code} class="theme" data-theme={t.code} data-started={String(t.started)} data-mastered={String(t.mastered)}>
           <div class="theme-head">
             <span class="theme-label" dir="auto">{t.label}</span>
             <a class="btn btn-secondary theme-go" href={`/oefenen/sessie?thema=${encodeURIComponent(t.code)}`} data-testid="practise-theme">

@@ -19,6 +19,7 @@ function statusWord(status: WordStatus): string {
 const SIGN: Record<WordStatus, string> = { ok: '', wrong: '✗', missing: '+', extra: '−' };
 
 export function verdict(check: AnswerCheck): string {
+  // TRANSLATORS: after checking a typed Dutch phrase: it was exactly right.
   if (check.correct) return _("Helemaal goed!");
   if (check.close) return _("Bijna goed: er zit een kleine tikfout in.");
   return _("Nog niet helemaal. Kijk wat er anders is:");

@@ -7,10 +7,9 @@ import { watch } from '../../sync/views';
 import type { ContentCatalogue, ContentPhrase, OrgPhraseData, PracticeData, ReviewData } from '../../types';
 import { useDb } from '../../ui/db-context';
 import { useWatch } from '../../ui/useWatch';
-import { amsterdamToday, utcToAmsterdam } from '../meetings/time';
 import { allReviews, refreshCards } from './cards';
 import { loadCatalogue, practicePhrases } from './catalogue';
-import { buildQueue, type Queue } from './queue';
+import { buildQueue, dayStats, type Queue } from './queue';
 import { watchPractice } from './settings';
 
 export interface Practice {
@@ -70,24 +69,6 @@ export function usePractice(userId: string, lang: string): PracticeState {
   return { catalogue, phrases, orgPhrases, settings, reviews: logged.reviews, cards, waiting: logged.waiting };
 }
 
-// What was practised today (Amsterdam day): new phrases and reviews, for the daily caps; and the
-// last earlier day with practice, for the backlog spreading.
-export function today(reviews: readonly ReviewData[], now: Date): { doneToday: { fresh: number; reviews: number }; lastPracticeDay: string | null } {
-  const day = amsterdamToday(now);
-  const first = new Map<string, string>(); // phrase -> the day of its first review
-  const todays: ReviewData[] = [];
-  let lastPracticeDay: string | null = null;
-  for (const r of [...reviews].sort((a, b) => a.reviewed_at.localeCompare(b.reviewed_at))) {
-    const d = utcToAmsterdam(r.reviewed_at).day;
-    if (!first.has(r.phrase_id)) first.set(r.phrase_id, d);
-    if (d === day) todays.push(r);
-    else if (d < day && (lastPracticeDay === null || d > lastPracticeDay)) lastPracticeDay = d;
-  }
-  const freshIds = new Set(todays.filter((r) => first.get(r.phrase_id) === day).map((r) => r.phrase_id));
-  const reviewed = new Set(todays.filter((r) => !freshIds.has(r.phrase_id)).map((r) => r.phrase_id));
-  return { doneToday: { fresh: freshIds.size, reviews: reviewed.size }, lastPracticeDay };
-}
-
 // The branch's own phrases are one theme of their own on the practice home.
 export const ORG_THEME = 'org';
 
@@ -98,5 +79,12 @@ export function inTheme(phrase: ContentPhrase, theme: string): boolean {
 // Today's queue within the caps, for all phrases or one theme.
 export function todaysQueue(p: Practice, now: Date, theme?: string): Queue {
   const order = p.phrases.filter((ph) => !theme || inTheme(ph, theme)).map((ph) => ph.id);
-  return buildQueue({ cards: p.cards, order, settings: p.settings, now, ...today(p.reviews, now) });
+  return buildQueue({ cards: p.cards, order, settings: p.settings, now, ...dayStats(p.reviews, now) });
+}
+
+// The phrases whose audio the phone keeps for offline practice (docs/phrases.md "Offline"):
+// today's due ones and the next 20 new ones.
+export function phrasesToCache(p: Practice, queue: Queue): string[] {
+  const next = p.phrases.filter((ph) => !p.cards.has(ph.id)).slice(0, 20).map((ph) => ph.id);
+  return [...new Set([...queue.due, ...queue.fresh, ...next])];
 }
