@@ -219,6 +219,7 @@ def test_each_screen_at_360px(new_context, app, pair, make_user, screen, lang):
             page.get_by_test_id("reveal").click()
     page.get_by_test_id(testid).first.wait_for()
     page.wait_for_load_state("networkidle")
+    page.evaluate("() => document.fonts.ready.then(() => true)")  # the Ethiopic font comes on demand
     no_overflow(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     height = page.evaluate("() => document.documentElement.scrollHeight")
