@@ -1,6 +1,6 @@
 // /maatje/<match id>/samen-oefenen: the buddy practises with their newcomer, side by side. Works
 // offline: the catalogue is on the phone, every rating and the closing activity are queued.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { _, currentLang } from '../../i18n';
 import { T } from '../../i18n/T';
@@ -39,6 +39,7 @@ function Session({ db, offer, catalogue, phrases, buttons }: {
 }) {
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [refused, setRefused] = useState('');
+  const ratingNow = useRef(false);
 
   async function write(action: () => Promise<unknown>): Promise<boolean> {
     setRefused('');
@@ -61,12 +62,18 @@ function Session({ db, offer, catalogue, phrases, buttons }: {
   }
 
   async function rate(rating: Rating) {
-    if (stage.kind !== 'cards') return;
-    const phraseId = stage.deck[stage.at];
-    if (!(await write(() => rateTogether(db, offer.match_id, phraseId, rating)))) return;
-    const ratings = [...stage.ratings, rating];
-    if (stage.at + 1 >= stage.deck.length) await finish(ratings, stage.startedAt);
-    else setStage({ ...stage, at: stage.at + 1, ratings });
+    // A second tap before the card has moved on would rate the same phrase twice.
+    if (stage.kind !== 'cards' || ratingNow.current) return;
+    ratingNow.current = true;
+    try {
+      const phraseId = stage.deck[stage.at];
+      if (!(await write(() => rateTogether(db, offer.match_id, phraseId, rating)))) return;
+      const ratings = [...stage.ratings, rating];
+      if (stage.at + 1 >= stage.deck.length) await finish(ratings, stage.startedAt);
+      else setStage({ ...stage, at: stage.at + 1, ratings });
+    } finally {
+      ratingNow.current = false;
+    }
   }
 
   let body;
