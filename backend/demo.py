@@ -22,6 +22,7 @@ from backend.matching.models import Match, MatchEvent
 from backend.matching.service import create_active_match, publish_offers
 from backend.newcomers.models import NewcomerIntake
 from backend.orgs.service import get_by_code, load_tree
+from backend.phrases.demo import load_practice
 
 PASSWORD = "maatje-demo"
 # email, name, roles, organisation code, locale
@@ -145,6 +146,9 @@ def load_demo() -> list[str]:
     made = _together()
     if made:
         report.append(f"the demo pairs' history: {made} meetings, activities and goals created")
+    made = load_practice()
+    if made:
+        report.append(f"phrase practice: {made} reviews, settings and branch phrases created")
     report.append(f"demo ready: log in with any demo account and the password {PASSWORD}")
     return report
 

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po, write_po
 from backend.config import ROOT
 
 TRANSLATIONS = ROOT / "translations"
-DOMAIN = "messages"
+DOMAIN = "messages"  # the interface; the phrases are the domain "content" (backend/phrases/content.py)
 LANGUAGES = ["nl", "en", "ar", "ti", "tr", "fa", "uk", "pl"]
 RTL = {"ar", "fa", "ps", "ckb"}
 UNREVIEWED = "unreviewed: machine draft, not yet checked by a native speaker"
@@ -36,8 +36,8 @@ KEYWORDS = {
 CONTEXT_GLUE = "\x04"  # gettext's key of an entry with a msgctxt: "context\x04msgid" (the PWA looks it up so)
 
 
-def po_path(lang: str) -> Path:
-    return TRANSLATIONS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(lang: str, domain: str = DOMAIN) -> Path:
+    return TRANSLATIONS / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 def _source_dirs_only(dirpath: str) -> bool:
@@ -60,32 +60,32 @@ def extract() -> Catalog:
     return template
 
 
-def load(lang: str) -> Catalog:
-    """Read one language's catalog, or start an empty one."""
-    path = po_path(lang)
+def load(lang: str, domain: str = DOMAIN) -> Catalog:
+    """Read one language's catalog of `domain`, or start an empty one."""
+    path = po_path(lang, domain)
     if not path.exists():
-        return Catalog(locale=lang, domain=DOMAIN, project="Maatje")
+        return Catalog(locale=lang, domain=domain, project="Maatje")
     with open(path, "rb") as f:
         return read_po(f, locale=lang)
 
 
-def save(catalog: Catalog, lang: str) -> None:
-    """Write one language's catalog with the corrected plural header."""
+def save(catalog: Catalog, lang: str, domain: str = DOMAIN) -> None:
+    """Write one language's catalog of `domain` with the corrected plural header."""
     catalog.fuzzy = False  # the header is maintained here, not a draft
     if lang == "ar":
         catalog._num_plurals, catalog._plural_expr = ARABIC_PLURAL
-    path = po_path(lang)
+    path = po_path(lang, domain)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as f:
         write_po(f, catalog, width=100, omit_header=False)
 
 
-def update(template: Catalog) -> None:
-    """Merge the template into every language's catalog (new strings start empty)."""
-    for lang in LANGUAGES:
-        catalog = load(lang)
+def update(template: Catalog, domain: str = DOMAIN, languages=LANGUAGES) -> None:
+    """Merge the template into every language's catalog of `domain` (new strings start empty)."""
+    for lang in languages:
+        catalog = load(lang, domain)
         catalog.update(template, no_fuzzy_matching=True)
-        save(catalog, lang)
+        save(catalog, lang, domain)
 
 
 def compile_all() -> dict:

@@ -79,7 +79,9 @@ def review_data(review: Review) -> dict:
     """Return the synced "review" row (scope user:<id> of the review's owner)."""
     return {
         "id": str(review.id), "phrase_id": review.phrase_id, "rating": review.rating, "mode": review.mode,
-        "reviewed_at": _iso(review.reviewed_at), "by": "buddy" if review.rated_by_id else "self",
+        "reviewed_at": _iso(review.reviewed_at),
+        # By the mode, not rated_by_id: that goes null when the buddy's account is erased.
+        "by": "buddy" if review.mode == "together" else "self",
         "match_id": str(review.match_id) if review.match_id else None, "card": review.card,
     }
 
@@ -155,6 +157,12 @@ def _existing(review_id, owner_id, rated_by_id) -> Review | None:
     return existing
 
 
+def _insert(model):
+    """The dialect's INSERT (for ON CONFLICT) of a model's table."""
+    dialect = db.session.connection().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+
+
 def _upsert_card(user_id, review: Review) -> None:
     """Keep in `cards` the state of the latest review (reviewed_at, then id) that carries one.
 
@@ -164,8 +172,7 @@ def _upsert_card(user_id, review: Review) -> None:
     values = {"user_id": user_id, "phrase_id": review.phrase_id, "state": review.card,
               "due": dt.datetime.fromisoformat(review.card["due"]), "last_review": review.reviewed_at,
               "review_id": review.id}
-    dialect = db.session.connection().dialect.name
-    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Card).values(**values)
+    insert = _insert(Card).values(**values)
     table, new = Card.__table__.c, insert.excluded
     later = sa.or_(table.last_review < new.last_review,
                    sa.and_(table.last_review == new.last_review, table.review_id < new.review_id))
@@ -227,15 +234,15 @@ def apply_together(user, args: dict, now: dt.datetime | None = None) -> Review:
 # -- settings, consents, progress -----------------------------------------------------------------
 
 def settings_for_update(user_id) -> PracticeSettings:
-    """Return the user's settings row, locked, made with the defaults on first use (flushed)."""
-    settings = db.session.scalars(sa.select(PracticeSettings).where(PracticeSettings.user_id == user_id)
-                                  .with_for_update().execution_options(populate_existing=True)).first()
-    if settings is None:
-        settings = PracticeSettings(user_id=user_id, **{k: list(v) if isinstance(v, list) else v
-                                                        for k, v in DEFAULTS.items()})
-        db.session.add(settings)
-        db.session.flush()
-    return settings
+    """Return the user's settings row, locked, made with the defaults on first use.
+
+    Made with INSERT ... ON CONFLICT DO NOTHING, so two devices' first changes at once both
+    find the one row instead of one of them failing on the primary key.
+    """
+    db.session.execute(_insert(PracticeSettings).values(user_id=user_id, updated_at=utcnow(), **DEFAULTS)
+                       .on_conflict_do_nothing(index_elements=["user_id"]))
+    return db.session.scalars(sa.select(PracticeSettings).where(PracticeSettings.user_id == user_id)
+                              .with_for_update().execution_options(populate_existing=True)).one()
 
 
 def apply_settings(user, args: dict, now: dt.datetime | None = None) -> PracticeSettings:

@@ -133,3 +133,23 @@ def test_a_user_never_pulls_another_branchs_phrase(app, people, make_user):
         db.session.commit()
     people.newcomer.device.pull()
     assert set(people.newcomer.device.entities("org_phrase")) == {"org:a"}
+
+
+def test_a_consent_given_while_the_match_is_paused_reaches_the_buddy_and_an_ended_match_takes_nothing(
+        app, people, pair):
+    from backend.accounts.models import User
+    from backend.extensions import db
+    from backend.matching import service as matching
+
+    with app.app_context():
+        matching.pause(db.session.get(User, people.coordinator.id), pair.match.id)
+    people.newcomer.push("practice.settings", together=True)
+    assert share(people.buddy, pair)["together"] is True  # a paused pair still reads its scope
+    with app.app_context():
+        matching.end_match(pair.match.id)
+    assert people.buddy.push("review.together", **together_args(pair))["code"] == "scope_forbidden"
+
+
+def test_the_mutations_are_in_the_published_spec(people):
+    schemas = people.newcomer.get("/api/openapi.json").json["components"]["schemas"]
+    assert {"ReviewLogArgs", "ReviewTogetherArgs", "PracticeSettingsArgs", "PracticeProgressArgs"} <= set(schemas)
