@@ -10,9 +10,11 @@ import argparse
 import shutil
 import sys
 import time
+from pathlib import Path
 
-from bench import http_pull, pull_instructions, suggestions, sync_pull, sync_push
+from bench import http_pull, practice_queue, pull_instructions, suggestions, sync_pull, sync_push
 from bench.common import parse_kinds, print_figures
+from tests.e2e.conftest import CHROMIUM
 
 
 def main(argv=None) -> int:
@@ -36,6 +38,10 @@ def main(argv=None) -> int:
         figures += pull_instructions.run(200)
     else:
         print("note: valgrind is missing; skipping pull_instructions")
+    if Path(CHROMIUM).exists():
+        figures += practice_queue.run()
+    else:
+        print(f"note: {CHROMIUM} is missing; skipping practice_queue")
     print()
     print(f"Summary ({time.monotonic() - started:.0f} s; ratio = figure / baseline, both from the same run)")
     print_figures(figures)

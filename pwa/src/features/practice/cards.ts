@@ -1,8 +1,7 @@
 // The phone's derived cards (table `card`, never synced), kept in agreement with the reviews: the
 // synced ones, this phone's own not yet confirmed, another device's and a together session's.
-import type { LocalCard, MaatjeDB } from '../../store/db';
+import type { LocalCard, MaatjeDB, OutboxEntry } from '../../store/db';
 import { pendingMutations } from '../../sync/outbox';
-import type { OutboxEntry } from '../../store/db';
 import type { ReviewData } from '../../types';
 import { compareReviews, nextState, replay } from './fsrs';
 
@@ -44,26 +43,44 @@ function cardFrom(phraseId: string, reviews: ReviewData[]): LocalCard {
   return { phrase_id: phraseId, state, due: state.due, reviews: reviews.length, last_id: last.id };
 }
 
-// Makes the `card` table agree with the reviews and returns every card. Only a phrase whose
-// review count or last review changed is replayed (another device's reviews, a together session);
-// a phrase without reviews any more (a reset) loses its card.
+// Makes the `card` table agree with the reviews and returns every card. Reviews are append-only,
+// so when the cards account for exactly as many reviews as there are and each card's last review
+// is still there, nothing changed: that check reads only the review ids (a practice screen
+// opening, a sync without reviews). Otherwise only the phrases whose review count or last review
+// differ are replayed (another device's reviews, a together session's), and a phrase without
+// reviews any more (a reset) loses its card.
 export async function refreshCards(db: MaatjeDB): Promise<Map<string, LocalCard>> {
-  const [reviews, stored] = await Promise.all([allReviews(db), db.card.toArray()]);
+  const { ids, stored, pending } = await db.transaction('r', db.review, db.card, db.outbox, db.sent, async () => {
+    const [keys, cards, queued] = await Promise.all([db.review.toCollection().primaryKeys(), db.card.toArray(), pendingMutations(db)]);
+    return { ids: new Set(keys as string[]), stored: cards, pending: queued };
+  });
+  for (const m of pending) {
+    const own = pendingReview(m);
+    if (own) ids.add(own.id);
+  }
+  const cards = new Map(stored.map((c) => [c.phrase_id, c]));
+  let counted = 0;
+  let intact = true;
+  for (const card of stored) {
+    counted += card.reviews;
+    if (!ids.has(card.last_id)) intact = false;
+  }
+  if (intact && counted === ids.size) return cards;
+
   const byPhrase = new Map<string, ReviewData[]>();
-  for (const r of reviews) {
+  for (const r of merge((await db.review.toArray()).map((row) => row.data), pending)) {
     const list = byPhrase.get(r.phrase_id);
     if (list) list.push(r);
     else byPhrase.set(r.phrase_id, [r]);
   }
-  const cards = new Map(stored.map((c) => [c.phrase_id, c]));
   const changed: LocalCard[] = [];
-  for (const [phraseId, list] of byPhrase) {
-    const card = cards.get(phraseId);
+  for (const [phrase, list] of byPhrase) {
+    const card = cards.get(phrase);
     let last = list[0];
     for (const r of list) if (compareReviews(r, last) > 0) last = r;
     if (card && card.reviews === list.length && card.last_id === last.id) continue;
-    const fresh = cardFrom(phraseId, list);
-    cards.set(phraseId, fresh);
+    const fresh = cardFrom(phrase, list);
+    cards.set(phrase, fresh);
     changed.push(fresh);
   }
   const gone = [...cards.keys()].filter((id) => !byPhrase.has(id));

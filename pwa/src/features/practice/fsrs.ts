@@ -67,6 +67,12 @@ export function nextState(card: CardState, at: string, rating: Rating): CardStat
   return fromCard(scheduler.next(toCard(card), new Date(at), rating as Grade).card);
 }
 
+// The ratings the answer buttons give: "Nog een keer" and "Goed" by default, all four (again,
+// hard, good, easy) with the setting `buttons` 4.
+export function ratingsFor(buttons: 2 | 4): Rating[] {
+  return buttons === 4 ? [1, 2, 3, 4] : [1, 3];
+}
+
 type Replayable = Pick<ReviewData, 'id' | 'reviewed_at' | 'rating'>;
 
 // Replay order: by time, then id (two reviews in the same millisecond still have one order).

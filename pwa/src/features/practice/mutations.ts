@@ -12,8 +12,9 @@ export interface NewReview {
   mode: PracticeMode;
 }
 
-// Queues review.log and stores the phrase's new card. The card is written after the queue: if the
-// app stops in between, the next refreshCards replays the phrase from the queued review.
+// Queues review.log and stores the phrase's new card, the two writes side by side (different
+// tables, so IndexedDB runs them at once). Should one fail, the card table and the reviews
+// disagree only until the next refreshCards, which replays that phrase (its count differs).
 export async function logReview(db: MaatjeDB, review: NewReview): Promise<ReviewData> {
   const made: ReviewData = {
     id: uuid(), phrase_id: review.phrase_id, rating: review.rating, mode: review.mode,
@@ -21,10 +22,12 @@ export async function logReview(db: MaatjeDB, review: NewReview): Promise<Review
   };
   const card = await cardAfter(db, made);
   made.card = card.state;
-  await enqueue(db, 'review.log', {
-    id: made.id, phrase_id: made.phrase_id, rating: made.rating, mode: made.mode, reviewed_at: made.reviewed_at, card: made.card,
-  });
-  await db.card.put(card);
+  await Promise.all([
+    enqueue(db, 'review.log', {
+      id: made.id, phrase_id: made.phrase_id, rating: made.rating, mode: made.mode, reviewed_at: made.reviewed_at, card: made.card,
+    }),
+    db.card.put(card),
+  ]);
   return made;
 }
 
