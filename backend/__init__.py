@@ -67,6 +67,7 @@ def register_models():
 def register_blueprints(app):
     """Mount each feature's routes."""
     from backend.accounts.routes import accounts_bp, bp as auth_bp
+    from backend.audio.routes import bp as audio_bp
     from backend.audit.routes import bp as audit_bp
     from backend.buddies.routes import bp as buddies_bp
     from backend.calendar.routes import bp as calendar_bp
@@ -85,7 +86,7 @@ def register_blueprints(app):
 
     for bp in (auth_bp, accounts_bp, orgs_bp, sync_bp, health.bp, catalogues_bp, buddies_bp, newcomers_bp,
                audit_bp, dashboard_bp, suggestions_bp, matching_bp, hours_bp, calendar_bp, push_bp,
-               phrases_bp):
+               phrases_bp, audio_bp):
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(pwa.bp)

@@ -129,6 +129,13 @@ class Config:
     PUSH_TIMEOUT = float(os.environ.get("PUSH_TIMEOUT", "10"))
     PUSH_MAX_DEVICES = 10  # per user; an 11th subscription replaces the oldest
 
+    # Recorded phrase audio (backend/audio, docs/phrases.md "Audio"): checked by content.
+    AUDIO_MAX_BYTES = 256 * 1024
+    AUDIO_MAX_SECONDS = 10
+    AUDIO_MAX_PER_DAY = 100  # clips one person stores in a day (Europe/Amsterdam)
+    # Uploads per person (each one is decoded): a phone re-sending its queue stays far below.
+    AUDIO_RATE_LIMIT = os.environ.get("AUDIO_RATE_LIMIT", "30 per minute;300 per day")
+
     SYNC_SCHEMA_VERSION = 1
     SYNC_MIN_SCHEMA_VERSION = 1
     SYNC_MAX_BATCH = 100

@@ -6,6 +6,8 @@ from backend.errors import AppError
 from backend.web import requests
 
 JSON_TYPES = ("application/json",)
+# Endpoints that take a file (multipart/form-data) instead of JSON: a feature adds its own.
+MULTIPART_ENDPOINTS: set[str] = set()
 
 # No inline script, nothing from another origin (DESIGN section 9).
 CSP = (
@@ -16,10 +18,12 @@ CSP = (
 
 
 def require_json_body():
-    """Refuse API request bodies that are not JSON: a 415 instead of a guess."""
+    """Refuse API request bodies that are not JSON (an upload endpoint also takes multipart): a 415 instead of a guess."""
     if not request.path.startswith("/api/") or request.method in ("GET", "HEAD", "OPTIONS"):
         return
     has_body = (request.content_length or 0) > 0 or request.headers.get("Transfer-Encoding")
+    if request.endpoint in MULTIPART_ENDPOINTS and request.mimetype == "multipart/form-data":
+        return
     if has_body and request.mimetype not in JSON_TYPES:
         raise AppError(code=415)
 

@@ -7,6 +7,7 @@ import { getMeta, type MaatjeDB } from '../src/store/db';
 import { adoptOwner } from '../src/sync/owner';
 import { enqueueUpload, loadUploads, runUploads, watchUploads } from '../src/sync/uploads';
 import { uuid } from '../src/uuid';
+import { saveAttempt, shareAttempt, watchAttempts } from '../src/features/audio/attempts';
 import { first, pairOnServer, type Pair } from './pair';
 
 // One second of a 440 Hz tone as 8 kHz mono 16-bit WAV: real audio the server can decode.
@@ -101,5 +102,18 @@ describe('another person on the same phone', () => {
 
     await adoptOwner(pair.bram, bramUser);
     expect(await runAsBram()).toBe(1);
+  });
+});
+
+describe("the newcomer's own try, shared", () => {
+  it('is shown as shared at once and reaches the buddy as a try, not as a voice', async () => {
+    const attempt = await saveAttempt(pair.anna, PHRASE, wav());
+    await shareAttempt(pair.anna, attempt, pair.matchId);
+    expect((await first(watchAttempts(pair.anna, PHRASE)))[0]).toMatchObject({ id: attempt.id, shared: true });
+    expect(await runUploads(pair.anna)).toBe(1);
+    await pair.sync(pair.bram);
+    expect((await pair.bram.phrase_audio.get(attempt.id))?.data).toMatchObject({ by: 'newcomer', name: 'Anna' });
+    await pair.sync(pair.anna);
+    expect((await first(watchAttempts(pair.anna, PHRASE)))[0].shared).toBe(true); // its row now
   });
 });

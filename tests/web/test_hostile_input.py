@@ -60,7 +60,7 @@ PER_ROUTE = [
 
 
 def body_routes(app):
-    """Return (method, path) of every API operation that takes a request body, from the spec."""
+    """Return (method, path) of every API operation that takes a JSON body, from the spec."""
     with app.test_request_context():
         from backend.extensions import api
 
@@ -68,7 +68,7 @@ def body_routes(app):
     routes = []
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():
-            if isinstance(operation, dict) and "requestBody" in operation:
+            if isinstance(operation, dict) and "application/json" in operation.get("requestBody", {}).get("content", {}):
                 concrete = re.sub(r"\{[^}]+\}", "00000000-0000-0000-0000-000000000000", path)
                 routes.append((method.upper(), concrete))
     return sorted(routes)

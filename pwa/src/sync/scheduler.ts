@@ -57,6 +57,14 @@ export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_5
     const writes = liveQuery(() => db.outbox.orderBy('mid').lastKey()).subscribe({
       next: (mid) => mid !== undefined && soon(),
     });
+    // A new file to upload (from any tab) goes like a new change: soon, followed by its row.
+    let files = 0;
+    const uploads = liveQuery(() => db.upload.count()).subscribe({
+      next: (count) => {
+        if (count > files) soon();
+        files = count;
+      },
+    });
     // The cursor was cleared under us (the database was lost and taken up again, or another
     // user's data was cleared): sync afresh rather than at the next interval.
     let first = true;
@@ -75,6 +83,7 @@ export function startSync(db: MaatjeDB, { intervalMs = 180_000, debounceMs = 1_5
       clearInterval(every);
       clearTimeout(timer);
       writes.unsubscribe();
+      uploads.unsubscribe();
     };
   });
 }

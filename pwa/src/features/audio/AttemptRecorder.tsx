@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { _, pgettext } from '../../i18n';
 import { useDb } from '../../ui/db-context';
 import { useWatch } from '../../ui/useWatch';
-import { runUploads } from '../../sync/uploads';
 import { saveAttempt, shareAttempt, watchAttempts, type ShownAttempt } from './attempts';
 import { useVoice } from './hooks';
 import { MicHelp } from './MicHelp';
@@ -52,7 +51,6 @@ export function AttemptRecorder({ phraseId, matchId }: { phraseId: string; match
     if (!latest || !matchId) return;
     await shareAttempt(db, latest, matchId);
     setNote(navigator.onLine ? _("Je maatje krijgt je opname.") : _("Je maatje krijgt je opname als je online bent."));
-    if (navigator.onLine) void runUploads(db);
   };
 
   return (

@@ -49,7 +49,11 @@ export function RecordScreen({ lang }: ScreenProps) {
   const [theme, setTheme] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {
-    void loadCatalogue(db, lang).then(setCatalogue);
+    let live = true; // a slower answer for the previous language must not win
+    void loadCatalogue(db, lang).then((loaded) => live && setCatalogue(loaded));
+    return () => {
+      live = false;
+    };
   }, [db, lang, online]);
 
   const matches = (offers ?? []).filter((o) => o.role === 'buddy' && o.status === 'active');

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { _, ngettext, pgettext } from '../../i18n';
 import { useDb } from '../../ui/db-context';
-import { enqueueUpload, runUploads } from '../../sync/uploads';
+import { enqueueUpload } from '../../sync/uploads';
 import { uuid } from '../../uuid';
 import { MicHelp } from './MicHelp';
 import { AudioProblem, playUrl } from './player';
@@ -36,7 +36,6 @@ export function Recorder({ phraseId, matchId, onSaved }: { phraseId: string; mat
     setSaved(navigator.onLine ? _("Opgeslagen. Je opname wordt verstuurd.") : _("Opgeslagen. Je opname wordt verstuurd als je online bent."));
     mic.reset();
     onSaved?.(id);
-    if (navigator.onLine) void runUploads(db);
   };
 
   const listen = async () => {
