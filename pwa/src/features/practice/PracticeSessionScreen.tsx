@@ -71,7 +71,8 @@ export function PracticeSessionScreen({ user, lang }: ScreenProps) {
     void cachePhraseAudio(db, [...steps.map((s) => s.phrase_id), ...phrasesToCache(practice, todaysQueue(practice, new Date()))]);
   }, [loaded]);
 
-  const byId = useMemo(() => new Map((loaded ? practice.phrases : []).map((p) => [p.id, p])), [loaded && practice.phrases]);
+  const phrases = loaded ? practice.phrases : null;
+  const byId = useMemo(() => new Map((phrases ?? []).map((p) => [p.id, p])), [phrases]);
 
   const title = !theme ? pgettext("screen title", "Oefenen")
     : theme === ORG_THEME ? _("Zinnen van je gemeente")

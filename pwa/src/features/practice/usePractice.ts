@@ -1,7 +1,7 @@
 // Everything the practice screens read, live: the phrase catalogue of the app's language (with the
 // branch's own phrases), the settings, every review (synced and still waiting) and the derived
 // cards. The screens compute the queue and the summary from it with the pure modules.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LocalCard, MaatjeDB } from '../../store/db';
 import { watch } from '../../sync/views';
 import type { ContentCatalogue, ContentPhrase, OrgPhraseData, PracticeData, ReviewData } from '../../types';
@@ -62,9 +62,9 @@ export function usePractice(userId: string, lang: string): PracticeState {
     return () => { live = false; };
   }, [db, logged]);
 
+  const phrases = useMemo(() => (catalogue && orgRows ? practicePhrases(catalogue, orgRows) : []), [catalogue, orgRows]);
   if (catalogue === null) return null;
   if (!catalogue || !settings || !orgRows || !logged || !cards) return undefined;
-  const phrases = practicePhrases(catalogue, orgRows);
   const orgPhrases = phrases.filter((p) => p.id.startsWith('org:'));
   return { catalogue, phrases, orgPhrases, settings, reviews: logged.reviews, cards, waiting: logged.waiting };
 }

@@ -1,32 +1,33 @@
 // The practice words shared by the screens: the answer buttons, the modes, the voices.
-import { _, ngettext, pgettext } from '../../i18n';
+import { _, pgettext } from '../../i18n';
 import type { PracticeMode, Rating, Voice } from '../../types';
+import { ratingsFor } from './fsrs';
 
 export interface AnswerChoice {
   rating: Rating;
   label: string;
 }
 
+function ratingLabel(rating: Rating, buttons: 2 | 4): string {
+  switch (rating) {
+    case 1:
+      return buttons === 2
+        // TRANSLATORS: answer button in practice (of two): I did not know it, show it again soon.
+        ? pgettext("practice answer", "Nog een keer")
+        // TRANSLATORS: answer button (of four) in practice: I did not know it.
+        : pgettext("practice answer", "Opnieuw");
+    // TRANSLATORS: answer button (of four) in practice: I knew it, but it was hard.
+    case 2: return pgettext("practice answer", "Moeilijk");
+    // TRANSLATORS: answer button in practice: I knew it.
+    case 3: return pgettext("practice answer", "Goed");
+    // TRANSLATORS: answer button (of four) in practice: I knew it at once, it was easy.
+    case 4: return pgettext("practice answer", "Makkelijk");
+  }
+}
+
 // Two buttons by default ("again" / "got it"), four for those who want them (docs/phrases.md).
 export function answerChoices(buttons: 2 | 4): AnswerChoice[] {
-  if (buttons === 2) {
-    return [
-      // TRANSLATORS: answer button in practice: I did not know it, show it again soon.
-      { rating: 1, label: pgettext("practice answer", "Nog een keer") },
-      // TRANSLATORS: answer button in practice: I knew it.
-      { rating: 3, label: pgettext("practice answer", "Goed") },
-    ];
-  }
-  return [
-    // TRANSLATORS: answer button (of four) in practice: I did not know it.
-    { rating: 1, label: pgettext("practice answer", "Opnieuw") },
-    // TRANSLATORS: answer button (of four) in practice: I knew it, but it was hard.
-    { rating: 2, label: pgettext("practice answer", "Moeilijk") },
-    // TRANSLATORS: answer button (of four) in practice: I knew it.
-    { rating: 3, label: pgettext("practice answer", "Goed") },
-    // TRANSLATORS: answer button (of four) in practice: I knew it at once, it was easy.
-    { rating: 4, label: pgettext("practice answer", "Makkelijk") },
-  ];
+  return ratingsFor(buttons).map((rating) => ({ rating, label: ratingLabel(rating, buttons) }));
 }
 
 export const MODES: PracticeMode[] = ['recognise', 'recall', 'listen', 'type'];
@@ -71,9 +72,4 @@ export function voiceName(voice: Voice): string {
       // TRANSLATORS: the choice of voice: always the computer voice.
       return pgettext("practice voice", "Altijd de computerstem");
   }
-}
-
-export function phrasesCount(n: number): string {
-  // TRANSLATORS: a number of Dutch phrases to practise.
-  return ngettext("{n} zin", "{n} zinnen", n);
 }
