@@ -148,6 +148,24 @@ def test_without_consent_the_buddy_learns_where_the_newcomer_turns_it_on(new_con
     expect(amal).to_have_url(re.compile(r"/oefenen$"))
 
 
+def test_the_buddy_rates_with_their_own_four_buttons(new_context, app, pair):
+    from backend.accounts.models import User
+    from backend.extensions import db
+    from backend.phrases import service
+
+    newcomer, buddy, match_id = pair
+    consent(app, newcomer, together=True)
+    with app.app_context():
+        service.apply_settings(db.session.get(User, buddy.id), {"buttons": 4})
+        db.session.commit()
+    _, sanne = phone(new_context)
+    log_in(sanne, buddy.email, PASSWORD)
+    sanne.goto(f"/maatje/{match_id}/samen-oefenen")
+    sanne.get_by_test_id("theme-mixed").click()
+    buttons = sanne.get_by_test_id("together-card").get_by_role("group").get_by_role("button")
+    expect(buttons).to_have_text(["Opnieuw", "Moeilijk", "Goed", "Makkelijk"])
+
+
 def test_a_branch_phrase_reaches_the_newcomers_practice(new_context, app, make_user):
     coordinator = make_user("coordinator", name="Carla Coördinator")
     newcomer = make_user("newcomer", name="Amal Haddad")

@@ -1,31 +1,16 @@
 // One card of a together session: the Dutch phrase (always Dutch, left to right, inside any page),
 // the voice, the translation in the app's language behind "Laat zien", and the rating buttons.
 import { useState } from 'preact/hooks';
-import { _, format, pgettext } from '../../i18n';
+import { _, format } from '../../i18n';
 import type { ContentCatalogue, ContentPhrase, Rating } from '../../types';
 import { Button } from '../../ui/Button';
 import { PlayButton } from '../audio/PlayButton';
-
-// The buddy's own choice of two or four buttons (their practice settings).
-function ratingChoices(buttons: 2 | 4): { rating: Rating; label: string }[] {
-  if (buttons === 4) {
-    return [
-      { rating: 1, label: pgettext("rating", "Opnieuw") },
-      { rating: 2, label: pgettext("rating", "Moeilijk") },
-      { rating: 3, label: pgettext("rating", "Goed") },
-      { rating: 4, label: pgettext("rating", "Makkelijk") },
-    ];
-  }
-  return [
-    { rating: 1, label: pgettext("rating", "Nog een keer") },
-    { rating: 3, label: pgettext("rating", "Goed") },
-  ];
-}
+import { answerChoices } from '../practice/words';
 
 export function Card({ phrase, catalogue, buttons, place, total, onRate }: {
   phrase: ContentPhrase;
   catalogue: ContentCatalogue;
-  buttons: 2 | 4;
+  buttons: 2 | 4; // the buddy's own choice (their practice settings)
   place: number;
   total: number;
   onRate: (rating: Rating) => void;
@@ -51,7 +36,7 @@ export function Card({ phrase, catalogue, buttons, place, total, onRate }: {
           ) : <p class="muted" data-testid="phrase-translation">{_("Nog geen vertaling")}</p>)}
           <p class="rate-question">{_("Hoe ging het?")}</p>
           <div class={`rate-buttons rate-${buttons}`} role="group" aria-label={_("Hoe ging het?")}>
-            {ratingChoices(buttons).map(({ rating, label }) => (
+            {answerChoices(buttons).map(({ rating, label }) => (
               <Button key={rating} variant={rating === 1 ? 'secondary' : 'primary'} onClick={() => onRate(rating)}
                 data-testid={`rate-${rating}`}>{label}</Button>
             ))}
