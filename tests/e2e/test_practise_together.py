@@ -202,6 +202,7 @@ def _screens(app, match_id):
     return {
         "together-screen": (f"/maatje/{match_id}/samen-oefenen", "choose-theme", "buddy"),
         "together-card": (f"/maatje/{match_id}/samen-oefenen", "together-card", "buddy"),
+        "together-summary": (f"/maatje/{match_id}/samen-oefenen", "together-summary", "buddy"),
         "practice-section-buddy": (f"/maatje/{match_id}", "shared-progress", "buddy"),
         "practice-section-newcomer": (f"/maatje/{match_id}", "own-share", "newcomer"),
         "branch-phrases": ("/coordinatie/zinnen", "branch-phrase", "coordinator"),
@@ -209,7 +210,7 @@ def _screens(app, match_id):
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar", "ti"])
-@pytest.mark.parametrize("screen", ["together-screen", "together-card", "practice-section-buddy",
+@pytest.mark.parametrize("screen", ["together-screen", "together-card", "together-summary", "practice-section-buddy",
                                     "practice-section-newcomer", "branch-phrases"])
 def test_each_screen_at_360px(new_context, app, pair, make_user, screen, lang):
     """A screenshot of each for review in test-results/screenshots/; no sideways scrolling; axe finds nothing."""
@@ -231,10 +232,13 @@ def test_each_screen_at_360px(new_context, app, pair, make_user, screen, lang):
     log_in(page, user.email, PASSWORD)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     page.goto(path)
-    if screen == "together-card":
+    if screen in ("together-card", "together-summary"):
         page.get_by_test_id("theme-choice").first.click()
         if lang != "nl":
             page.get_by_test_id("reveal").click()
+    if screen == "together-summary":
+        page.get_by_test_id("rate-1").click()
+        page.get_by_test_id("finish").click()
     page.get_by_test_id(testid).first.wait_for()
     page.wait_for_load_state("networkidle")
     page.evaluate("() => document.fonts.ready.then(() => true)")  # the Ethiopic font comes on demand
