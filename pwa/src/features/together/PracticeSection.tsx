@@ -56,7 +56,9 @@ function ForNewcomer({ db, offer, userId }: { db: MaatjeDB; offer: Offer; userId
           : _("Je voortgang is alleen voor jou.")}
       </p>
       <p>
-        <a href="/oefenen/instellingen" data-testid="to-practice-settings">{_("Dit veranderen in je instellingen van Oefenen")}</a>
+        <a class="btn btn-secondary" href="/oefenen/instellingen" data-testid="to-practice-settings">
+          <Icon name="pen" /> <span>{_("Dit veranderen in je instellingen van Oefenen")}</span>
+        </a>
       </p>
     </>
   );
