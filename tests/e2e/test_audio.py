@@ -191,6 +191,7 @@ def test_the_newcomer_plays_the_buddys_clip_offline_from_the_cache(new_context, 
     wait_for_service_worker(amal)
     store_catalogue(amal, "nl")
     url = amal.evaluate("""(id) => new Promise((ok) => {
+        const started = Date.now();
         const check = () => {
             const open = indexedDB.open('maatje');
             open.onsuccess = () => {
@@ -198,14 +199,22 @@ def test_the_newcomer_plays_the_buddys_clip_offline_from_the_cache(new_context, 
                 all.onsuccess = () => {
                     open.result.close();
                     const row = all.result.find((r) => r.data.phrase_id === id && r.data.by === 'buddy');
-                    row ? ok(row.data.url) : setTimeout(check, 200);
+                    if (row || Date.now() - started > 20000) ok(row ? row.data.url : null);
+                    else setTimeout(check, 200);
                 };
             };
         };
         check();
-    })""", first)  # the clip's row reached the newcomer's phone
+    })""", first)
+    assert url, "the clip's row did not reach the newcomer's phone"
     amal.goto("/oefenen")  # the practice home keeps today's audio for offline
-    amal.wait_for_function("(url) => caches.open('maatje-audio').then((c) => c.match(url)).then(Boolean)", arg=url)
+    cached = amal.evaluate("""(url) => new Promise((ok) => {
+        const started = Date.now();
+        const check = () => caches.open('maatje-audio').then((c) => c.match(url)).then((hit) =>
+            hit || Date.now() - started > 15000 ? ok(Boolean(hit)) : setTimeout(check, 200));
+        check();
+    })""", url)
+    assert cached, "the clip was not kept for offline"
 
     phone.set_offline(True)
     answers = []
@@ -218,6 +227,7 @@ def test_the_newcomer_plays_the_buddys_clip_offline_from_the_cache(new_context, 
     play = card.get_by_test_id("play-button")
     expect(play).to_contain_text("Stem van Sanne")
     play.get_by_role("button", name="Luister").click()
-    amal.wait_for_function("() => document.querySelector('[data-testid=phrase-audio]').readyState >= 2")
+    amal.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=phrase-audio]')].some((a) => a.readyState >= 2)")
     expect(play.get_by_role("alert")).to_have_count(0)
     assert answers and all(from_sw and status == 200 for _, from_sw, status in answers), answers

@@ -19,11 +19,18 @@ export async function isCached(url: string): Promise<boolean> {
   return storage ? (await storage.match(url, { cacheName: AUDIO_CACHE })) !== undefined : false;
 }
 
+const OWNER_KEY = 'maatje.audio-owner';
+
 // Returns how many files it added.
 export async function cachePhraseAudio(db: MaatjeDB, phraseIds: readonly string[]): Promise<number> {
   const storage = cacheStorage();
   const me = await getMeta(db, 'me');
   if (!storage || !me || !navigator.onLine) return 0;
+  // Clips belong to a pair or a branch: another person on this phone starts with an empty cache.
+  if (localStorage.getItem(OWNER_KEY) !== me.id) {
+    await storage.delete(AUDIO_CACHE);
+    localStorage.setItem(OWNER_KEY, me.id);
+  }
   const [settings, catalogue, clips] = await Promise.all([
     loadPractice(db, me.id),
     getMeta(db, 'phrases'),
