@@ -77,8 +77,9 @@ export function PhraseCard({ phrase, mode, lang, newcomer, matchId, revealed, on
     <article class="phrase-card" data-testid="phrase-card" data-mode={mode} data-phrase={phrase.id} data-revealed={String(revealed)}>
       <p class="mode-help">{modeHelp(mode)}</p>
       {prompt}
-      {/* The voice under the phrase; in listen mode (and typing without a translation) it is the prompt. */}
-      {(mode !== 'recall' || revealed) && <PlayButton phrase={phrase} autoplay={mode === 'listen' || (mode === 'type' && !phrase.t)} />}
+      {/* The voice under the phrase; in listen mode (and typing without a translation) it is the prompt.
+          Where the Dutch is what is asked for (recall, typing from the translation), it waits. */}
+      {(revealed || mode === 'recognise' || mode === 'listen' || (mode === 'type' && !phrase.t)) && <PlayButton phrase={phrase} autoplay={mode === 'listen' || (mode === 'type' && !phrase.t)} />}
       {mode === 'type' && !revealed && (
         <TypeAnswer phrase={phrase} onChecked={(c) => { setCheck(c); onReveal(); }} />
       )}

@@ -1,6 +1,6 @@
 // /oefenen/instellingen: how much a day, two or four answer buttons, the modes, the voice, and for
 // a newcomer the two consents in plain words. Saved as one queued change (offline too).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { _, pgettext } from '../../i18n';
 import type { PracticeData, PracticeMode, Voice } from '../../types';
 import { Button } from '../../ui/Button';
@@ -9,6 +9,7 @@ import { Icon } from '../../ui/Icon';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
 import { useWatch } from '../../ui/useWatch';
+import { useDutchVoice } from '../audio/hooks';
 import { useQueuedChange } from '../auth/useQueuedChange';
 import { saveSettings, type SettingsChange } from './mutations';
 import { watchPractice } from './settings';
@@ -17,19 +18,6 @@ import './practice.css';
 
 const NEW_PER_DAY = [3, 5, 10, 15, 20, 30];
 const REVIEWS_PER_DAY = [20, 40, 60, 100, 150];
-
-// The browser's own Dutch voice is offered only when this phone has one (voices load late).
-function useDutchVoice(): boolean {
-  const [has, setHas] = useState(false);
-  useEffect(() => {
-    if (typeof speechSynthesis === 'undefined') return;
-    const check = () => setHas(speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('nl')));
-    check();
-    speechSynthesis.addEventListener('voiceschanged', check);
-    return () => speechSynthesis.removeEventListener('voiceschanged', check);
-  }, []);
-  return has;
-}
 
 interface Form {
   new_per_day: number;
@@ -74,7 +62,7 @@ function Choice<T extends string | number>({ name, value, checked, onChange, chi
 
 function SettingsForm({ settings, newcomer }: { settings: PracticeData; newcomer: boolean }) {
   const db = useDb();
-  const browserVoice = useDutchVoice();
+  const browserVoice = useDutchVoice(); // the phone's own Dutch voice is offered only when it has one
   const { refused, run } = useQueuedChange();
   const [form, setForm] = useState<Form>(() => formOf(settings));
   const [status, setStatus] = useState('');
