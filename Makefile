@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app backend
 PORT ?= 5000
 PYTHON ?= python3.11
 
-.PHONY: run test test-py test-pwa pwa catalogs i18n migrate demo chromium redis bench clean
+.PHONY: run test test-py test-pwa pwa catalogs i18n tts migrate demo chromium redis bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,8 +26,15 @@ catalogs: $(VENV)/.installed
 i18n: $(VENV)/.installed
 	$(FLASK) i18n update
 
+## The computer voice: every phrase spoken by espeak-ng into pwa/public/audio/tts (unchanged ones skipped).
+tts: $(VENV)/.installed
+	@command -v espeak-ng >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng; \
+	  else echo "espeak-ng is missing. Run: sudo apt-get install espeak-ng" >&2; exit 1; fi; }
+	$(FLASK) audio tts
+
 ## Build the PWA into pwa/dist (served by Flask at /).
-pwa: catalogs pwa/node_modules/.installed
+pwa: catalogs tts pwa/node_modules/.installed
 	cd pwa && npm run build
 
 migrate: $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""Flask CLI commands: `flask --app backend db|orgs|demo|alerts|reminders|i18n|sync ...`."""
+"""Flask CLI commands: `flask --app backend db|orgs|demo|alerts|reminders|i18n|sync|audio ...`."""
 import click
 from flask.cli import AppGroup, with_appcontext
 
@@ -106,7 +106,8 @@ def reminders(now):
 
 def register(app):
     """Attach the command groups to the app."""
+    from backend.audio.commands import audio_cli
     from backend.i18n.commands import i18n_cli
 
-    for command in (db_cli, orgs_cli, sync_cli, accounts_cli, demo, alerts, reminders, i18n_cli):
+    for command in (db_cli, orgs_cli, sync_cli, accounts_cli, demo, alerts, reminders, i18n_cli, audio_cli):
         app.cli.add_command(command)

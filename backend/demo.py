@@ -149,6 +149,11 @@ def load_demo() -> list[str]:
     made = load_practice()
     if made:
         report.append(f"phrase practice: {made} reviews, settings and branch phrases created")
+    from backend.audio.demo import record_demo_clips
+
+    line = record_demo_clips()
+    if line:
+        report.append(line)
     report.append(f"demo ready: log in with any demo account and the password {PASSWORD}")
     return report
 

@@ -62,7 +62,7 @@ class AudioClip(MethodView):
         """The clip's bytes, for a member of its match (active or paused) or its branch."""
         clip = service.readable_clip(auth.me(), clip_id)
         headers = {"ETag": f'"{clip.sha256}"', "Cache-Control": CACHE}
-        if clip.sha256 in request.if_none_match:
+        if request.if_none_match.contains_weak(clip.sha256):  # If-None-Match compares weakly (RFC 9110)
             return Response(status=304, headers=headers)
         return Response(service.clip_bytes(clip), mimetype=clip.mime, headers=headers)
 

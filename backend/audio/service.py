@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import lazy_gettext as _l, ngettext
 from sqlalchemy.exc import IntegrityError
 
 from backend.audio import checks, tts
@@ -139,7 +139,8 @@ def _read_checked(stream) -> tuple[bytes, checks.Probe]:
     if not data:
         raise AppError(EMPTY_FILE, code=422)
     if len(data) > max_bytes:
-        raise AppError(_("Deze opname is groter dan %(kb)d kB. Neem een kortere opname.", kb=max_bytes // 1024),
+        raise AppError(ngettext("Deze opname is groter dan %(num)d kB. Neem een kortere opname.",
+                                "Deze opname is groter dan %(num)d kB. Neem een kortere opname.", max_bytes // 1024),
                        code=413)
     try:
         return data, checks.probe(data, max_seconds)
@@ -175,8 +176,12 @@ def upload(user, clip_id: uuid.UUID, phrase_id: str, match_id: uuid.UUID | None,
     _check_daily_cap(user)
     data, probe = _read_checked(stream)
     place = (AudioClip.match_id == match.id) if match else (AudioClip.organisation_id == organisation_id)
-    for older in db.session.scalars(sa.select(AudioClip).where(
-            AudioClip.phrase_id == phrase_id, AudioClip.recorded_by_id == user.id, place)):
+    olders = db.session.scalars(sa.select(AudioClip).where(
+        AudioClip.phrase_id == phrase_id, AudioClip.recorded_by_id == user.id, place)).all()
+    for older in olders:
+        if older.id == clip_id:  # this very clip, stored by a resend that was quicker than this request
+            return stored_clip_data(older, user), False
+    for older in olders:
         changes.record_del(ENTITY, older.id, scope)
         db.session.delete(older)
     clip = AudioClip(id=clip_id, phrase_id=phrase_id, recorded_by_id=user.id,

@@ -26,10 +26,10 @@ SAMPLE_RATE = 48_000  # Opus's own rate: every browser plays it without resampli
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9.:-]{0,79}")  # a phrase id is a file name here
 
 
-def content_phrases(content_dir: Path = CONTENT_DIR) -> list[dict]:
+def content_phrases(content_dir: Path | None = None) -> list[dict]:
     """Return [{"id", "nl"}, ...] of every phrase in the content TOML files, in file order."""
     phrases = []
-    for path in sorted(content_dir.glob("*.toml")):
+    for path in sorted((content_dir or CONTENT_DIR).glob("*.toml")):
         with path.open("rb") as f:
             phrases.extend({"id": p["id"], "nl": p["nl"]} for p in tomllib.load(f).get("phrase", ()))
     return phrases
