@@ -39,6 +39,7 @@ const LogActivityScreen = screen(() => import('./features/activities/LogActivity
 const GoalsScreen = screen(() => import('./features/goals/GoalsScreen').then((m) => m.GoalsScreen));
 const TimelineScreen = screen(() => import('./features/timeline/TimelineScreen').then((m) => m.TimelineScreen));
 const HoursScreen = screen(() => import('./features/hours/HoursScreen').then((m) => m.HoursScreen));
+const TogetherScreen = screen(() => import('./features/together/TogetherScreen').then((m) => m.TogetherScreen));
 const PracticeHomeScreen = screen(() => import('./features/practice/PracticeHomeScreen').then((m) => m.PracticeHomeScreen));
 const PracticeSessionScreen = screen(() => import('./features/practice/PracticeSessionScreen').then((m) => m.PracticeSessionScreen));
 const PracticeSettingsScreen = screen(() => import('./features/practice/PracticeSettingsScreen').then((m) => m.PracticeSettingsScreen));
@@ -57,6 +58,7 @@ const coordinator = {
   WaitingList: screen(() => import('./features/coordinator/WaitingListScreen').then((m) => m.WaitingListScreen)),
   Match: screen(() => import('./features/coordinator/MatchAdminScreen').then((m) => m.MatchAdminScreen)),
   Reads: screen(() => import('./features/coordinator/ReadsScreen').then((m) => m.ReadsScreen)),
+  Phrases: screen(() => import('./features/coordinator/PhrasesScreen').then((m) => m.PhrasesScreen)),
 };
 
 // Coordinator addresses exist only for coordinators: anyone else gets "not found", no chunk.
@@ -71,6 +73,7 @@ export function coordinatorRoutes(props: Omit<ScreenProps, 'params'>) {
     <Route key="cw" path="/coordinatie/wachtlijst" component={coordinator.WaitingList} {...props} />,
     <Route key="cm" path="/coordinatie/koppelingen/:id" component={coordinator.Match} {...props} />,
     <Route key="cr" path="/coordinatie/inzage" component={coordinator.Reads} {...props} />,
+    <Route key="cz" path="/coordinatie/zinnen" component={coordinator.Phrases} {...props} />,
   ];
 }
 
@@ -156,6 +159,7 @@ export function App() {
         <Route path="/maatje/:match/activiteit/nieuw" component={LogActivityScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/doelen" component={GoalsScreen} user={user} lang={lang} />
         <Route path="/maatje/:match/tijdlijn" component={TimelineScreen} user={user} lang={lang} />
+        <Route path="/maatje/:match/samen-oefenen" component={TogetherScreen} user={user} lang={lang} />
         <Route path="/uren" component={HoursScreen} user={user} lang={lang} />
         <Route path="/oefenen" component={PracticeHomeScreen} user={user} lang={lang} />
         <Route path="/oefenen/sessie" component={PracticeSessionScreen} user={user} lang={lang} />

@@ -158,6 +158,9 @@ export function DashboardScreen({ user }: ScreenProps) {
           <a class="btn btn-secondary" href="/coordinatie/inzage" data-testid="to-reads">
             <Icon name="user" /> <span>{_("Wie las welk profiel")}</span>
           </a>
+          <a class="btn btn-secondary" href="/coordinatie/zinnen" data-testid="to-phrases">
+            <Icon name="chat" /> <span>{_("Zinnen van de afdeling")}</span>
+          </a>
         </div>
       )}
       <RemoteView remote={remote} retry={retry}>

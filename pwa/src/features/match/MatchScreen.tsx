@@ -15,6 +15,7 @@ import { refusedText } from '../auth/SessionNotice';
 import { useCatalogues } from '../catalogues/useCatalogues';
 import { TogetherSection } from '../activities/TogetherSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
+import { PracticeSection } from '../together/PracticeSection';
 import { EndMatch, Evaluate } from './EndAndEvaluate';
 import { acceptMatch, declineMatch } from './mutations';
 import { OfferFacts } from './OfferFacts';
@@ -123,7 +124,7 @@ function Answer({ offer }: { offer: Offer }) {
   );
 }
 
-export function MatchScreen({ params }: ScreenProps) {
+export function MatchScreen({ params, user }: ScreenProps) {
   const db = useDb();
   const id = params?.id ?? '';
   const offer = useWatch<Offer | null | undefined>(watchOffer(db, id), undefined, [db, id]);
@@ -147,6 +148,7 @@ export function MatchScreen({ params }: ScreenProps) {
       {offer.status === 'proposed' && <Answer offer={offer} />}
       {live && <MeetingsSection db={db} offer={offer} />}
       {live && <TogetherSection db={db} offer={offer} />}
+      {live && <PracticeSection db={db} offer={offer} userId={user.id} />}
       {offer.status === 'active' && offer.role === 'buddy' && (
         <p>
           <a class="btn btn-secondary" href={`/opnemen?maatje=${offer.match_id}`} data-testid="to-record">
