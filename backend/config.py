@@ -135,6 +135,8 @@ class Config:
     AUDIO_MAX_PER_DAY = 100  # clips one person stores in a day (Europe/Amsterdam)
     # Uploads per person (each one is decoded): a phone re-sending its queue stays far below.
     AUDIO_RATE_LIMIT = os.environ.get("AUDIO_RATE_LIMIT", "30 per minute;300 per day")
+    # Every attempt, refused ones too (each is read and decoded): looser, but bounded.
+    AUDIO_ATTEMPT_LIMIT = os.environ.get("AUDIO_ATTEMPT_LIMIT", "60 per minute;1000 per day")
 
     SYNC_SCHEMA_VERSION = 1
     SYNC_MIN_SCHEMA_VERSION = 1

@@ -12,11 +12,17 @@ from backend.web import guards
 
 bp = Blueprint("audio", __name__, url_prefix="/api/audio",
                description="Recorded phrase audio: clips of a buddy, a newcomer or a coordinator (docs/phrases.md)")
-CACHE = "private, max-age=31536000, immutable"  # a clip never changes: a new recording is a new id
+# A clip never changes (a new recording is a new id), but who may hear it does (a match ends, another
+# person logs in on the phone): the browser asks every time; the ETag makes that a cheap 304.
+CACHE = "private, no-cache"
 
 
 def _audio_limit():
     return current_app.config["AUDIO_RATE_LIMIT"]
+
+
+def _attempt_limit():
+    return current_app.config["AUDIO_ATTEMPT_LIMIT"]
 
 
 def _per_user():
@@ -36,6 +42,7 @@ def _file_stream():
 class AudioClip(MethodView):
     @login_required
     @limiter.limit(_audio_limit, key_func=_per_user, deduct_when=_stored)
+    @limiter.limit(_attempt_limit, key_func=lambda: f"audio-try:{auth.me().id}")
     @bp.arguments(AudioUploadSchema(), location="form", content_type="multipart/form-data")
     @bp.response(201, PhraseAudioSchema)
     @bp.alt_response(200, schema=PhraseAudioSchema, description="This id was stored before by you: the stored clip")

@@ -23,6 +23,7 @@ from backend.db import utcnow
 from backend.errors import AppError, Conflict, Forbidden, NotFound, ValidationError
 from backend.extensions import db
 from backend.matching.models import Match
+from backend.matching import service as matching_service
 from backend.matching.service import ENGAGED, role_of
 from backend.matching.sync import PAUSED
 from backend.orgs.access import is_municipal_coordinator
@@ -201,6 +202,29 @@ def upload(user, clip_id: uuid.UUID, phrase_id: str, match_id: uuid.UUID | None,
             raise
         return stored_clip_data(clip, user), False
     return row, True
+
+
+def remove_clips_of(phrase_id: str) -> int:
+    """Delete every clip of a phrase that is gone (a branch removed its own phrase), with a
+    tombstone in each clip's scope. No commit: the caller's transaction. Returns how many."""
+    clips = db.session.scalars(sa.select(AudioClip).where(AudioClip.phrase_id == phrase_id)).all()
+    for clip in clips:
+        scope = f"match:{clip.match_id}" if clip.match_id else f"branch:{clip.organisation_id}"
+        changes.record_del(ENTITY, clip.id, scope)
+        db.session.delete(clip)
+    return len(clips)
+
+
+def on_match_ended(match: Match) -> None:
+    """The pair's clips (the buddy's voice, shared attempts) are for the pair only: gone with the match."""
+    clips = db.session.scalars(sa.select(AudioClip).where(AudioClip.match_id == match.id)).all()
+    for clip in clips:
+        changes.record_del(ENTITY, clip.id, f"match:{match.id}")
+        db.session.delete(clip)
+
+
+if on_match_ended not in matching_service.END_LISTENERS:
+    matching_service.END_LISTENERS.append(on_match_ended)
 
 
 def _sha256(data: bytes) -> str:

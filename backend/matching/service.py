@@ -356,6 +356,9 @@ def _notify_coordinators(match: Match, code: str, message) -> None:
 # Called with the match whenever it becomes active (approved, resumed, made directly), in its
 # transaction: other features publish what the pair's scope needs (phrases: practice_share).
 ACTIVATION_LISTENERS: list = []
+# Called with the match when it ends, in its transaction: other features let go of what only the
+# pair could use (audio: the clips recorded for the pair).
+END_LISTENERS: list = []
 
 
 def _record(match: Match, action: str, actor, to_status: str, reason=None, note="", now=None) -> MatchEvent:
@@ -369,6 +372,10 @@ def _record(match: Match, action: str, actor, to_status: str, reason=None, note=
     if to_status == "active":
         db.session.flush()
         for listener in ACTIVATION_LISTENERS:
+            listener(match)
+    if to_status == "ended":
+        db.session.flush()
+        for listener in END_LISTENERS:
             listener(match)
     return event
 

@@ -10,6 +10,7 @@ import datetime as dt
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l, lazy_ngettext
 
+from backend.audio import service as audio
 from backend.db import utcnow
 from backend.errors import Conflict, NotFound, ValidationError
 from backend.extensions import db
@@ -117,8 +118,10 @@ def change_phrase(user, uuid_, fields: dict) -> OrgPhrase:
 
 
 def remove_phrase(user, uuid_) -> None:
-    """Remove one of the own branch's phrases: a tombstone for every phone; its reviews stay. Commits."""
+    """Remove one of the own branch's phrases: a tombstone for every phone, its recordings go too;
+    its reviews stay. Commits."""
     phrase = _own(user, uuid_)
     changes.record_del("org_phrase", phrase_id(phrase), f"branch:{phrase.organisation_id}")
+    audio.remove_clips_of(phrase_id(phrase))
     db.session.delete(phrase)
     db.session.commit()

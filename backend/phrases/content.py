@@ -135,8 +135,8 @@ def _translations(lang: str) -> dict:
 
 def catalogue(lang: str, phrases: list[dict], tts_dir: Path | None = None) -> dict:
     """Return the phone's catalogue of one language (docs/phrases.md): themes and phrases, each
-    with its translation (`t`, none for Dutch), `u: 1` for a machine draft, `tts: 1` when the
-    computer voice exists; `version` is the first 12 hex of the sha256 of the rest."""
+    with its translation (`t`, none for Dutch), `u: 1` for a machine draft, `tts` when the
+    computer voice exists (the first 8 hex of its file's sha256: a new voice file is a new URL); `version` is the first 12 hex of the sha256 of the rest."""
     tts_dir = tts_dir or TTS_DIR
     found = {} if lang == "nl" else _translations(lang)
     themes = []
@@ -151,8 +151,9 @@ def catalogue(lang: str, phrases: list[dict], tts_dir: Path | None = None) -> di
             row["t"] = text
             if unreviewed:
                 row["u"] = 1
-        if (Path(tts_dir) / f"{phrase['id']}.ogg").exists():
-            row["tts"] = 1
+        voice = Path(tts_dir) / f"{phrase['id']}.ogg"
+        if voice.exists():
+            row["tts"] = hashlib.sha256(voice.read_bytes()).hexdigest()[:8]
         rows.append(row)
     body = {"lang": lang, "dir": "rtl" if lang in catalogs.RTL else "ltr", "themes": themes, "phrases": rows}
     body["version"] = hashlib.sha256(_dumps(body).encode()).hexdigest()[:12]

@@ -63,7 +63,7 @@ class PracticeSettings(db.Model):
     reviews_per_day: so.Mapped[int] = so.mapped_column(sa.SmallInteger, default=60)
     buttons: so.Mapped[int] = so.mapped_column(sa.SmallInteger, default=2)  # 2 or 4
     voice: so.Mapped[str] = so.mapped_column(sa.String(12), default="recorded")  # recorded | browser | computer
-    modes: so.Mapped[list] = so.mapped_column(sa.JSON, default=lambda: ["recognise", "recall"])
+    modes: so.Mapped[list] = so.mapped_column(sa.JSON, default=lambda: ["recognise", "recall", "listen", "type"])
     # The newcomer's consents (null: not given). Together: a buddy's ratings count as reviews.
     together_consent_at: so.Mapped[Optional[dt.datetime]] = so.mapped_column(UTCDateTime)
     progress_consent_at: so.Mapped[Optional[dt.datetime]] = so.mapped_column(UTCDateTime)

@@ -34,18 +34,23 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_REVIEWS_PER_DAY = 1000
 # Phone clocks are often hours off, never a day ahead for long: later than this is refused.
 FUTURE_SLACK = dt.timedelta(days=1)
+# Before this no review can have happened (the app did not exist): a clock reset to 1970 or a
+# hostile phone. A rating at a together session is given at the meeting: at most a week old.
+EARLIEST = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+TOGETHER_PAST = dt.timedelta(days=7)
 # The phone sends a summary after a session (at most once an hour); one within this time of the
 # stored one, or older than it, is dropped without a word (it would change nothing a buddy sees).
 PROGRESS_INTERVAL = dt.timedelta(minutes=1)
 # A national phrase "<theme>.<slug>" or a branch's own "org:<uuid>".
 PHRASE_ID = re.compile(r"^(?:[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*|org:[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$")
 DEFAULTS = {"new_per_day": 10, "reviews_per_day": 60, "buttons": 2, "voice": "recorded",
-            "modes": ["recognise", "recall"]}
+            "modes": ["recognise", "recall", "listen", "type"]}  # the phone's DEFAULT_SETTINGS
 SETTING_FIELDS = tuple(DEFAULTS)
 
 UNKNOWN_PHRASE = _l("Deze zin kennen we niet. Werk de app bij en probeer het opnieuw.")
 ID_TAKEN = _l("Deze oefening kon niet worden opgeslagen. Oefen de zin nog een keer.")
 IN_FUTURE = _l("De klok van je telefoon loopt voor. Zet de datum en tijd goed en oefen opnieuw.")
+TOO_OLD = _l("De datum van deze oefening klopt niet. Zet de datum en tijd van je telefoon goed en oefen opnieuw.")
 NOT_THE_BUDDY = _l("Alleen het maatje van deze koppeling kan antwoorden beoordelen bij samen oefenen.")
 NEWCOMERS_ONLY = _l("Alleen een nieuwkomer kan dit aanzetten of uitzetten, in de eigen oefeninstellingen.")
 
@@ -128,13 +133,16 @@ def on_match_active(match: Match) -> None:
 
 # -- reviews --------------------------------------------------------------------------------------
 
-def _check_review(user_id, args: dict, now: dt.datetime) -> None:
-    """Refuse an unknown form of phrase id, a review far in the future, or one past the day's limit."""
+def _check_review(user_id, args: dict, now: dt.datetime, earliest: dt.datetime = EARLIEST) -> None:
+    """Refuse an unknown form of phrase id, a review far in the future or before `earliest`, or
+    one past the day's limit."""
     if not PHRASE_ID.match(args["phrase_id"]):
         raise Rejected("invalid_args", UNKNOWN_PHRASE)
     reviewed_at = args["reviewed_at"].astimezone(UTC)
     if reviewed_at > now + FUTURE_SLACK:
         raise Rejected("review_in_future", IN_FUTURE)
+    if reviewed_at < earliest:
+        raise Rejected("review_too_old", TOO_OLD)
     day = reviewed_at.astimezone(AMSTERDAM).date()
     start = dt.datetime.combine(day, dt.time(), AMSTERDAM).astimezone(UTC)
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), AMSTERDAM).astimezone(UTC)
@@ -221,7 +229,7 @@ def apply_together(user, args: dict, now: dt.datetime | None = None) -> Review:
     if settings is None or settings.together_consent_at is None:
         name = db.session.scalar(sa.select(User.display_name).where(User.id == match.newcomer_id)) or ""
         raise Rejected("no_consent", _no_together_consent((name.split() or [""])[0]))
-    _check_review(match.newcomer_id, args, now)
+    _check_review(match.newcomer_id, args, now, earliest=now - TOGETHER_PAST)
     review = Review(id=args["id"], user_id=match.newcomer_id, phrase_id=args["phrase_id"], rating=args["rating"],
                     mode="together", reviewed_at=args["reviewed_at"].astimezone(UTC), match_id=match.id,
                     rated_by_id=user.id, card=None, created_at=now)
@@ -278,8 +286,10 @@ def apply_progress(user, args: dict) -> PracticeSettings:
     """Store the summary the phone derived (practice.progress); with the progress consent, each
     of the newcomer's buddies sees it. A summary older than, or within a minute of, the stored
     one is dropped. No commit."""
-    settings = settings_for_update(user.id)
     at = args["at"].astimezone(UTC)
+    if at > utcnow() + FUTURE_SLACK:  # a clock far ahead would freeze what the buddy sees
+        raise Rejected("progress_in_future", IN_FUTURE)
+    settings = settings_for_update(user.id)
     stored = settings.progress
     if stored and at < dt.datetime.fromisoformat(stored["at"]) + PROGRESS_INTERVAL:
         return settings

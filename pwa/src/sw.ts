@@ -21,7 +21,7 @@ registerRoute(
 );
 
 // Audio (docs/phrases.md "Audio") is a file, not data: clips never change under their id, so
-// they are answered from `maatje-audio` first, and what the network answers is kept there (the
+// they are answered from `maatje-user-audio` first, and what the network answers is kept there (the
 // whole file: an <audio> asks for byte ranges, and a 206 cannot be cached).
 registerRoute(
   ({ url, request }) => url.origin === self.location.origin && request.method === 'GET' && isAudioPath(url.pathname),

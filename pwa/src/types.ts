@@ -349,7 +349,7 @@ export interface ContentPhrase {
   register?: 'je' | 'u';
   t?: string; // the translation (absent in nl.json)
   u?: 1; // the translation is an unreviewed machine draft
-  tts?: 1; // the computer voice exists at /audio/tts/<id>.ogg
+  tts?: string; // the computer voice exists at /audio/tts/<id>.ogg; the value versions its URL
 }
 
 export interface ContentCatalogue {

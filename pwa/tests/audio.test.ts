@@ -7,7 +7,7 @@ import type { PhraseAudioData } from '../src/types';
 import { freshDb } from './helpers';
 import { first } from './pair';
 
-const PHRASE = { id: 'kennismaken.hoe-heet-je', tts: 1 as const };
+const PHRASE = { id: 'kennismaken.hoe-heet-je', tts: '0a1b2c3d' };
 
 function clip(by: PhraseAudioData['by'], scope: string, name: string, created_at = '2026-11-30T10:00:00Z'): Row<PhraseAudioData> {
   const id = `${by}-${name}-${created_at}`;
@@ -23,7 +23,7 @@ describe('the voice of a phrase', () => {
     expect(pickVoice(PHRASE, [coordinator, buddy], 'browser', true)).toMatchObject({ kind: 'recorded', name: 'Sanne', by: 'buddy' });
     expect(pickVoice(PHRASE, [coordinator], 'browser', true)).toMatchObject({ kind: 'recorded', name: 'Fatima', by: 'coordinator' });
     expect(pickVoice(PHRASE, [], 'browser', true)).toEqual({ kind: 'browser' });
-    expect(pickVoice(PHRASE, [], 'browser', false)).toEqual({ kind: 'computer', url: '/audio/tts/kennismaken.hoe-heet-je.ogg' });
+    expect(pickVoice(PHRASE, [], 'browser', false)).toEqual({ kind: 'computer', url: '/audio/tts/kennismaken.hoe-heet-je.ogg?v=0a1b2c3d' });
   });
 
   it("uses the phone's own voice only when the setting asks for it", () => {

@@ -53,7 +53,7 @@ describe('the mode of a card', () => {
     const bare = phrase('x.a', { t: undefined });
     expect(modeFor(['recall'], false, bare, 0)).toBe('recognise');
     expect(modeFor(['type'], false, bare, 0)).toBe('recognise');
-    expect(modeFor(['type'], false, { ...bare, tts: 1 }, 0)).toBe('type'); // typed from the voice
+    expect(modeFor(['type'], false, { ...bare, tts: '0a1b2c3d' }, 0)).toBe('type'); // typed from the voice
   });
 });
 

@@ -66,7 +66,7 @@ def test_the_pair_hears_the_clip_with_its_mime_and_an_etag(pair):
     response = pair.newcomer.get(row["url"], headers={"Accept-Encoding": "gzip, br"})
     assert response.status_code == 200 and response.data == data
     assert response.mimetype == "audio/ogg"
-    assert response.headers["Cache-Control"] == "private, max-age=31536000, immutable"
+    assert response.headers["Cache-Control"] == "private, no-cache"
     assert "Content-Encoding" not in response.headers  # audio is never compressed again
     import hashlib
 
@@ -100,8 +100,9 @@ def test_a_paused_pair_still_hears_its_clips(pair):
     assert pair.newcomer.get(row["url"]).status_code == 200
 
 
-def test_an_ended_match_takes_its_clips_from_both_phones(pair):
+def test_an_ended_match_takes_its_clips_from_both_phones_and_from_the_server(pair):
     row = upload(pair.buddy, media.webm(), match_id=pair.match_id).json
+    upload(pair.buddy, media.webm(), match_id=pair.other_match_id)  # not theirs: Lotte's pair
     pair.newcomer.device.pull()
     assert row["id"] in pair.newcomer.device.entities("phrase_audio")
     response = pair.people.coordinator.post(f"/api/matches/{pair.match_id}/end", json={"reason": "other"})
@@ -111,6 +112,7 @@ def test_an_ended_match_takes_its_clips_from_both_phones(pair):
     pages = pair.newcomer.device.pull()
     assert any(f"match:{pair.match_id}" in page["drop_scope"] for page in pages)
     assert pair.newcomer.device.entities("phrase_audio") == {}
+    assert stored(pair.app) == 0  # the pair's voices are not kept once the pair has ended
 
 
 def test_clips_go_with_their_recorder_and_their_match(pair, app):

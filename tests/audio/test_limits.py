@@ -53,3 +53,12 @@ def test_refused_uploads_do_not_use_up_the_rate(pair, app, monkeypatch):
     for _ in range(3):
         assert upload(pair.buddy, media.png(), match_id=pair.match_id).status_code == 415
     assert upload(pair.buddy, media.webm(), match_id=pair.match_id).status_code == 201
+
+
+def test_endless_refused_uploads_are_limited_too(pair, app, monkeypatch):
+    """Each attempt is read and decoded: a phone (or a script) sending junk is stopped as well."""
+    monkeypatch.setitem(app.config, "AUDIO_ATTEMPT_LIMIT", "3 per minute")
+    for _ in range(3):
+        assert upload(pair.buddy, media.png(), match_id=pair.match_id).status_code == 415
+    assert upload(pair.buddy, media.webm(), match_id=pair.match_id).status_code == 429
+    assert upload(pair.newcomer, media.webm(), match_id=pair.match_id).status_code == 201

@@ -210,7 +210,7 @@ def test_the_newcomer_plays_the_buddys_clip_offline_from_the_cache(new_context, 
     amal.goto("/oefenen")  # the practice home keeps today's audio for offline
     cached = amal.evaluate("""(url) => new Promise((ok) => {
         const started = Date.now();
-        const check = () => caches.open('maatje-audio').then((c) => c.match(url)).then((hit) =>
+        const check = () => caches.open('maatje-user-audio').then((c) => c.match(url)).then((hit) =>
             hit || Date.now() - started > 15000 ? ok(Boolean(hit)) : setTimeout(check, 200));
         check();
     })""", url)

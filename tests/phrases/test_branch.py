@@ -71,3 +71,20 @@ def test_a_branch_has_at_most_its_limit_of_phrases(people, monkeypatch):
     monkeypatch.setattr(branch, "MAX_PER_BRANCH", 2)
     assert [add(people.coordinator, nl=f"Zin {n}").status_code for n in range(3)] == [201, 201, 409]
     assert "2" in add(people.coordinator).json["message"]
+
+
+def test_removing_a_branch_phrase_removes_its_recordings_everywhere(app, people):
+    from tests.audio.conftest import stored, upload
+    from tests.audio.media import webm
+
+    phrase = add(people.coordinator).json
+    recorded = upload(people.coordinator, webm(1.0), phrase_id=phrase["id"])
+    assert recorded.status_code == 201, recorded.json
+    people.newcomer.device.pull()
+    assert [row["phrase_id"] for row in people.newcomer.device.entities("phrase_audio").values()] == [phrase["id"]]
+    url = f"/api/phrases/branch/{phrase['id'].removeprefix('org:')}"
+    assert people.coordinator.auth._client.delete(url, headers=people.coordinator.auth.headers()).status_code == 204
+    assert stored(app) == 0
+    people.newcomer.device.pull()
+    assert people.newcomer.device.entities("phrase_audio") == {}
+    assert people.newcomer.auth._client.get(recorded.json["url"]).status_code == 404

@@ -69,7 +69,7 @@ def test_settings_merge_field_by_field_from_the_defaults(people):
         4, 5, "computer")
     people.newcomer.device.pull()
     row = people.newcomer.device.entities("practice")[str(people.newcomer.id)]
-    assert row["modes"] == ["recognise", "recall"] and row["together_consent_at"] is None
+    assert row["modes"] == ["recognise", "recall", "listen", "type"] and row["together_consent_at"] is None
     assert people.newcomer.push("practice.settings", buttons=3)["code"] == "invalid_args"
 
 
@@ -153,3 +153,19 @@ def test_a_consent_given_while_the_match_is_paused_reaches_the_buddy_and_an_ende
 def test_the_mutations_are_in_the_published_spec(people):
     schemas = people.newcomer.get("/api/openapi.json").json["components"]["schemas"]
     assert {"ReviewLogArgs", "ReviewTogetherArgs", "PracticeSettingsArgs", "PracticeProgressArgs"} <= set(schemas)
+
+
+def test_a_together_rating_is_given_at_the_meeting_not_weeks_before(app, people, pair):
+    people.newcomer.push("practice.settings", together=True)
+    old = iso((utcnow() - dt.timedelta(days=8)).replace(microsecond=0))
+    assert people.buddy.push("review.together", **together_args(pair, reviewed_at=old))["code"] == "review_too_old"
+    recent = iso((utcnow() - dt.timedelta(days=2)).replace(microsecond=0))
+    assert people.buddy.push("review.together", **together_args(pair, reviewed_at=recent))["status"] == "applied"
+
+
+def test_a_summary_dated_far_ahead_is_refused_and_later_ones_still_arrive(people, pair):
+    people.newcomer.push("practice.settings", share_progress=True)
+    ahead = people.newcomer.push("practice.progress", **progress_args(at=utcnow() + dt.timedelta(days=400)))
+    assert (ahead["status"], ahead["code"]) == ("rejected", "progress_in_future")
+    assert people.newcomer.push("practice.progress", **progress_args(streak=9))["status"] == "applied"
+    assert share(people.buddy, pair)["progress"]["streak"] == 9

@@ -98,3 +98,11 @@ def test_the_stored_card_is_that_of_the_latest_review_whatever_the_arrival_order
             latest = max(with_card, key=lambda r: (r["reviewed_at"], r["id"]))
             assert str(card.review_id) == latest["id"]
             assert card.state["scheduled_days"] == latest["card"]["scheduled_days"]
+
+
+def test_a_review_from_a_clock_reset_to_long_ago_is_refused_and_stores_nothing(app, people):
+    result = people.newcomer.push("review.log", **review_args(at=dt.datetime(1970, 1, 1, 12, tzinfo=dt.timezone.utc)))
+    assert (result["status"], result["code"]) == ("rejected", "review_too_old")
+    assert "datum" in result["message"]
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Review)) == 0

@@ -4,6 +4,7 @@
 // unsent changes are parked: kept aside under their user id, with the client id their mids were
 // numbered for, out of sight of whoever logs in next, and put back when they log in again here.
 import { deleteMeta, getMeta, setMeta, type MaatjeDB, type Parked, type SignOutReason } from '../store/db';
+import { deletePrivateCaches } from '../store/private-caches';
 import type { User } from '../types';
 
 // Moves the outbox (and the client id it was numbered for) aside for `userId`.
@@ -65,7 +66,7 @@ export async function signOut(db: MaatjeDB, reason: SignOutReason): Promise<bool
 // `user` is logged in on this phone now. Another person's data is cleared first (their unsent
 // changes parked), so two people's data never mix; this user's parked changes come back.
 export async function adoptOwner(db: MaatjeDB, user: User): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
+  const switched = await db.transaction('rw', db.tables, async () => {
     const previous = await getMeta(db, 'last_user_id');
     if (previous !== user.id) {
       if (previous && (await db.outbox.count()) > 0) await park(db, previous, '', 'other_user');
@@ -78,17 +79,22 @@ export async function adoptOwner(db: MaatjeDB, user: User): Promise<void> {
     }
     await setMeta(db, 'me', user);
     await setMeta(db, 'last_user_id', user.id);
+    return previous !== user.id;
   });
+  // Outside the transaction (the Cache API is not IndexedDB): cached voices were the other person's.
+  if (switched) await deletePrivateCaches();
 }
 
 // A deliberate logout: leave nothing of this user on the phone. A change that slipped in after
 // the last check (a tab without Web Locks) is parked instead of wiped; returns how many.
 export async function forgetOwner(db: MaatjeDB): Promise<number> {
-  return db.transaction('rw', db.tables, async () => {
-    const late = await db.outbox.count();
+  const late = await db.transaction('rw', db.tables, async () => {
+    const count = await db.outbox.count();
     const me = await getMeta(db, 'me');
-    if (late > 0 && me) await park(db, me.id, me.display_name, 'logout');
+    if (count > 0 && me) await park(db, me.id, me.display_name, 'logout');
     await clearAllButParked(db);
-    return late;
+    return count;
   });
+  await deletePrivateCaches();
+  return late;
 }

@@ -11,7 +11,8 @@ import { getMeta, type MaatjeDB, type Upload } from '../store/db';
 import { watch, type Watch } from './views';
 import { guardedWrite } from './writes';
 
-const RETRY_LATER = new Set([401, 408, 429]);
+// 409: the pair's match is paused now; a recording made before may go once it is resumed.
+const RETRY_LATER = new Set([401, 408, 409, 429]);
 const BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
@@ -63,6 +64,9 @@ async function sendAll(db: MaatjeDB, now: () => number): Promise<number> {
   for (const upload of await loadUploads(db)) {
     if (upload.error !== null || (notBefore.get(upload.id) ?? 0) > now()) continue;
     if (!(await db.upload.get(upload.id))) continue; // discarded meanwhile
+    // Another person may have logged in (in another tab) during a slow run: never send one
+    // person's recording under another's session.
+    if ((await getMeta(db, 'me'))?.id !== upload.user_id) break;
     const outcome = await sendOne(upload);
     if (outcome === 'sent') {
       await db.upload.delete(upload.id);

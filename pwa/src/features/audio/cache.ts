@@ -1,4 +1,4 @@
-// The audio a phone keeps for offline practice, in Cache Storage `maatje-audio` (the service
+// The audio a phone keeps for offline practice, in Cache Storage `maatje-user-audio` (the service
 // worker answers /api/audio/ and /audio/tts/ from it first, sw.ts).
 //
 // cachePhraseAudio(db, phraseIds): the practice screens call it when a session starts online
@@ -19,28 +19,22 @@ export async function isCached(url: string): Promise<boolean> {
   return storage ? (await storage.match(url, { cacheName: AUDIO_CACHE })) !== undefined : false;
 }
 
-const OWNER_KEY = 'maatje.audio-owner';
-
 // Returns how many files it added.
 export async function cachePhraseAudio(db: MaatjeDB, phraseIds: readonly string[]): Promise<number> {
   const storage = cacheStorage();
   const me = await getMeta(db, 'me');
   if (!storage || !me || !navigator.onLine) return 0;
-  // Clips belong to a pair or a branch: another person on this phone starts with an empty cache.
-  if (localStorage.getItem(OWNER_KEY) !== me.id) {
-    await storage.delete(AUDIO_CACHE);
-    localStorage.setItem(OWNER_KEY, me.id);
-  }
+  // Clips belong to a pair or a branch: sync/owner.ts empties the cache when another person logs in.
   const [settings, catalogue, clips] = await Promise.all([
     loadPractice(db, me.id),
     getMeta(db, 'phrases'),
     db.phrase_audio.where('data.phrase_id').anyOf([...phraseIds]).toArray(),
   ]);
-  const tts = new Set(catalogue?.phrases.filter((p) => p.tts).map((p) => p.id));
+  const tts = new Map(catalogue?.phrases.filter((p) => p.tts).map((p) => [p.id, p.tts]));
   const browser = dutchVoice() !== null;
   const urls = new Set<string>();
   for (const id of phraseIds) {
-    const url = choiceUrl(pickVoice({ id, tts: tts.has(id) ? 1 : undefined }, clips, settings.voice, browser));
+    const url = choiceUrl(pickVoice({ id, tts: tts.get(id) }, clips, settings.voice, browser));
     if (url) urls.add(url);
   }
   const cache = await storage.open(AUDIO_CACHE);

@@ -22,7 +22,7 @@ export function useDutchVoice(): boolean {
 
 // The voice for a phrase, or null while the clips and the setting are still loading (so an
 // autoplay does not start the computer voice a moment before the buddy's clip is known).
-export function useVoice(phrase: { id: string; tts?: 1 }): VoiceChoice | null {
+export function useVoice(phrase: { id: string; tts?: string }): VoiceChoice | null {
   const db = useDb();
   const current = useWatch(session.subscribe, session.get(), []);
   const userId = current.status === 'user' ? current.user.id : null;

@@ -11,8 +11,10 @@ export type VoiceChoice =
   | { kind: 'computer'; url: string }
   | { kind: 'none' };
 
-export function ttsUrl(phraseId: string): string {
-  return `/audio/tts/${encodeURIComponent(phraseId)}.ogg`;
+// `version` (the catalogue's `tts`, from the file's hash) makes a re-spoken phrase a new URL, so
+// the offline cache never keeps playing the old words.
+export function ttsUrl(phraseId: string, version: string): string {
+  return `/audio/tts/${encodeURIComponent(phraseId)}.ogg?v=${encodeURIComponent(version)}`;
 }
 
 // The newest clip of `by` among the rows (a buddy's in a match scope, a coordinator's in a branch's).
@@ -37,7 +39,7 @@ export function pickVoice(
     }
     if (setting === 'browser' && browserVoice) return { kind: 'browser' };
   }
-  if (phrase.tts) return { kind: 'computer', url: ttsUrl(phrase.id) };
+  if (phrase.tts) return { kind: 'computer', url: ttsUrl(phrase.id, phrase.tts) };
   return { kind: 'none' };
 }
 

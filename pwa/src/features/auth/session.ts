@@ -9,6 +9,7 @@ import { observable } from '../../observable';
 import { ensureClientId, getMeta, type MaatjeDB } from '../../store/db';
 import { adoptOwner, forgetOwner, signOut } from '../../sync/owner';
 import { pushAll } from '../../sync/push';
+import { runUploads } from '../../sync/uploads';
 import { whileLoggingOut } from '../../sync/writes';
 import { forgetThisDevice } from '../push/push';
 import type { User } from '../../types';
@@ -118,6 +119,9 @@ export async function logOut(db: MaatjeDB): Promise<void> {
     }
     const unsent = await db.outbox.count();
     if (unsent > 0) throw new UnsentChangesError(unsent);
+    // Recordings waiting for the connection go now if they can; what is left stays on this phone
+    // under this user (kept apart, sent when they log in here again), never under someone else.
+    await runUploads(db).catch(() => 0);
     await forgetThisDevice(); // no reminders for this user on this phone any more (never throws)
     try {
       await api.logout();

@@ -16,7 +16,7 @@ const AHEAD = 10; // a theme with nothing due: this many of its phrases, the soo
 // modes take turns. Recall asks from the translation, typing from the translation or else the
 // computer voice; a phrase without them (a Dutch interface) is shown instead.
 export function modeFor(modes: readonly PracticeMode[], fresh: boolean, phrase: ContentPhrase | undefined, i: number): PracticeMode {
-  const usable = modes.filter((m) => m === 'recognise' || m === 'listen' || Boolean(phrase?.t) || (m === 'type' && phrase?.tts === 1));
+  const usable = modes.filter((m) => m === 'recognise' || m === 'listen' || Boolean(phrase?.t) || (m === 'type' && Boolean(phrase?.tts)));
   const choice = usable.length ? usable : (['recognise'] as PracticeMode[]);
   if (fresh) return choice.find((m) => m === 'recognise' || m === 'listen') ?? choice[0];
   return choice[i % choice.length];
