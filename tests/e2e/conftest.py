@@ -50,16 +50,23 @@ def live_server(app):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Launch Debian's Chromium once for the session (never a downloaded browser)."""
+def playwright():
+    """One Playwright driver for the session: a second one at the same time is refused (it would
+    run inside the first one's event loop), so every browser of the tests is launched from this."""
     if shutil.which("chromium") is None and not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `sudo apt-get install chromium` (make test does it as root).")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Launch Debian's Chromium once for the session (never a downloaded browser)."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

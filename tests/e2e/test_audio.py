@@ -11,25 +11,32 @@ from tests.conftest import PASSWORD
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, log_in, wait_for_service_worker
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
-PHRASES = [
-    ("kennismaken.hoe-heet-je", "Hoe heet je?", "ما اسمك؟", "ሽምካ መን እዩ?"),
-    ("kennismaken.ik-heet", "Ik heet Amal.", "اسمي أمل.", "ሽመይ ኣማል እዩ።"),
-]
-THEME = {"nl": "Kennismaken", "ar": "التعارف", "ti": "ምልላይ"}
-DIRS = {"nl": "ltr", "ar": "rtl", "ti": "ltr"}
+CONTENT = ROOT / "pwa" / "public" / "content"  # made by `make catalogs` (make test runs it)
+
+
+def catalogue_of(lang: str) -> dict:
+    return json.loads((CONTENT / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def first_phrases(n: int = 2) -> list[str]:
+    """The ids of the first phrases of the theme kennismaken in the real catalogue."""
+    return [p["id"] for p in catalogue_of("nl")["phrases"] if p["theme"] == "kennismaken"][:n]
+
+
+def theme_label(lang: str) -> str:
+    return next(t["label"] for t in catalogue_of(lang)["themes"] if t["code"] == "kennismaken")
+
+
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(playwright):
     """Chromium with a fake microphone (a beep) that needs no permission prompt."""
-    from playwright.sync_api import sync_playwright
-
     args = [*CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
             "--autoplay-policy=no-user-gesture-required"]
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -41,15 +48,9 @@ def pair(make_user, make_match):
 
 
 def store_catalogue(page, lang):
-    """Put a two-phrase catalogue of `lang` where the app keeps it (meta.phrases): the content
-    files (pwa/public/content/) are made from the content branches, not present in this run."""
-    catalogue = {
-        "lang": lang, "dir": DIRS[lang], "version": f"test-{lang}",
-        "themes": [{"code": "kennismaken", "label": THEME[lang]}],
-        "phrases": [{"id": pid, "nl": nl, "theme": "kennismaken", "level": "A0",
-                     **({} if lang == "nl" else {"t": ar if lang == "ar" else ti})}
-                    for pid, nl, ar, ti in PHRASES],
-    }
+    """Put the catalogue of `lang` where the app keeps it (meta.phrases), as a first online visit
+    leaves it: the screens below then work without fetching it."""
+    catalogue = catalogue_of(lang)
     page.evaluate("""async (catalogue) => {
         const open = indexedDB.open('maatje');
         await new Promise((ok) => open.onsuccess = ok);
@@ -95,7 +96,7 @@ def test_buddy_records_offline_and_the_clip_goes_on_reconnect(new_context, pair)
     store_catalogue(sanne, "nl")
     open_record_screen(sanne, match_id)
     expect(sanne.get_by_test_id("record-for")).to_contain_text("Amal")
-    first = PHRASES[0][0]
+    first = first_phrases()[0]
     expect(phrase_item(sanne, first)).to_have_attribute("data-status", "none")
 
     phone.set_offline(True)
@@ -121,7 +122,7 @@ def test_a_refused_clip_shows_the_servers_message(new_context, pair):
         status=415, content_type="application/json",
         body=json.dumps({"code": 415, "status": "Unsupported Media Type", "message": message})))
     open_record_screen(sanne, match_id)
-    second = PHRASES[1][0]
+    second = first_phrases()[1]
     record(sanne, second)
     item = phrase_item(sanne, second)
     expect(item).to_have_attribute("data-status", "refused")
@@ -158,7 +159,7 @@ def test_record_screen_at_360px(new_context, app, pair, lang):
     page.get_by_test_id("record-screen").wait_for()
     expect(page.locator("html")).to_have_attribute("lang", lang, timeout=15_000)
     page.locator("#record-theme").select_option("kennismaken")
-    expect(page.locator("#record-theme option[value=kennismaken]")).to_have_text(THEME[lang])
+    expect(page.locator("#record-theme option[value=kennismaken]")).to_have_text(theme_label(lang))
     page.get_by_test_id("record-phrase").first.locator("button.btn-secondary").last.click()  # open its recorder
     page.get_by_test_id("recorder").wait_for()
     page.wait_for_load_state("networkidle")
@@ -177,7 +178,7 @@ PRACTICE = ROOT / "pwa" / "src" / "features" / "practice" / "PracticeSessionScre
 @pytest.mark.skipif(not PRACTICE.exists(), reason="needs the practice screens (branch pracui), which cache and play")
 def test_the_newcomer_plays_the_buddys_clip_offline_from_the_cache(new_context, pair):
     newcomer, buddy, match_id = pair
-    first = PHRASES[0][0]
+    first = first_phrases()[0]
     sanne = new_context(permissions=["microphone"]).new_page()
     log_in(sanne, buddy.email, PASSWORD)
     store_catalogue(sanne, "nl")
