@@ -44,6 +44,12 @@ def open_practice(page):
 
 def answer(page, rating_label):
     """Show the answer of the open card (typing something first in type mode) and rate it."""
+    show_answer(page)
+    page.get_by_test_id("answer-bar").get_by_role("button", name=rating_label, exact=True).click()
+
+
+def show_answer(page):
+    """Show the answer of the open card: type something first in type mode."""
     card = page.get_by_test_id("phrase-card")
     if card.get_attribute("data-mode") == "type":
         # Typed from the translation, or from the voice alone (no text shown): any try will do.
@@ -52,7 +58,6 @@ def answer(page, rating_label):
         page.get_by_test_id("check").click()
     else:
         page.get_by_test_id("reveal").click()
-    page.get_by_test_id("answer-bar").get_by_role("button", name=rating_label, exact=True).click()
 
 
 def stored_reviews(app, user):
@@ -316,3 +321,38 @@ def test_the_home_card_and_the_nav_lead_a_newcomer_to_practice(new_context, make
     log_in(buddy, sanne.email, PASSWORD)
     expect(buddy.get_by_test_id("practice-card")).to_contain_text("Oefen zelf ook mee")
     expect(buddy.get_by_role("navigation").get_by_role("link", name="Oefenen")).to_have_count(0)
+
+
+def test_the_first_session_fetches_its_own_catalogue_and_the_audio_of_its_first_cards_only(new_context, amal):
+    """After install, practice needs the catalogue of the app's language and the audio of the
+    cards it will show first (at most 20), not all languages and all audio; then a whole session
+    runs offline with the computer voice from the phone's cache."""
+    context = new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url) if ("/content/" in r.url or "/audio/" in r.url) else None)
+    log_in(page, amal.email, PASSWORD)
+    wait_for_service_worker(page)
+    open_practice(page)
+    audio = lambda: sorted({u.split("?")[0] for u in fetched if "/audio/tts/" in u})  # noqa: E731
+    for _ in range(100):  # the home keeps today's audio in the background
+        if len(audio()) >= 10:
+            break
+        page.wait_for_timeout(200)
+    catalogues = sorted({re.sub(r"\?.*", "", u.rsplit("/", 1)[1]) for u in fetched if "/content/" in u})
+    assert catalogues == ["nl.json"], catalogues
+    assert 10 <= len(audio()) <= 20, audio()
+
+    context.set_offline(True)
+    page.goto("/oefenen/sessie")
+    card = page.get_by_test_id("phrase-card")
+    for _ in range(3):  # the first cards, each heard in the computer voice, offline
+        card.wait_for()
+        show_answer(page)
+        play = card.get_by_test_id("play-button")
+        expect(play).to_have_attribute("data-voice", "computer")
+        play.get_by_role("button", name="Luister").click()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=phrase-audio]')].some((a) => a.readyState >= 2)")
+        expect(play.get_by_role("alert")).to_have_count(0)
+        page.get_by_test_id("answer-bar").get_by_role("button", name="Goed", exact=True).click()
