@@ -12,7 +12,7 @@ import { NotFoundScreen } from '../../ui/NotFoundScreen';
 import type { ScreenProps } from '../../ui/screen';
 import { useTitle } from '../../ui/useTitle';
 import { useWatch } from '../../ui/useWatch';
-import { refusedText } from '../auth/SessionNotice';
+import { useQueuedChange } from '../auth/useQueuedChange';
 import type { Offer } from '../match/overlay';
 import { watchOffer } from '../match/queries';
 import { DEFAULT_SETTINGS, watchPractice } from '../practice/settings';
@@ -38,21 +38,8 @@ function Session({ db, offer, catalogue, phrases, buttons }: {
   buttons: 2 | 4;
 }) {
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
-  const [refused, setRefused] = useState('');
+  const { refused, run: write } = useQueuedChange();
   const ratingNow = useRef(false);
-
-  async function write(action: () => Promise<unknown>): Promise<boolean> {
-    setRefused('');
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      const text = refusedText(error);
-      if (text === null) throw error;
-      setRefused(text);
-      return false;
-    }
-  }
 
   async function finish(ratings: Rating[], startedAt: Date) {
     const now = new Date();
