@@ -232,3 +232,49 @@ def test_the_newcomer_plays_the_buddys_clip_offline_from_the_cache(new_context, 
         "() => [...document.querySelectorAll('[data-testid=phrase-audio]')].some((a) => a.readyState >= 2)")
     expect(play.get_by_role("alert")).to_have_count(0)
     assert answers and all(from_sw and status == 200 for _, from_sw, status in answers), answers
+
+
+def test_the_newcomer_records_a_try_compares_it_and_it_stays_on_the_phone(new_context, pair):
+    """In a practice session: record a try after the answer, play it after the model voice; it is
+    kept on this phone only (nothing is uploaded) until the newcomer shares it with the buddy."""
+    newcomer, _, match_id = pair
+    phone = new_context(viewport={"width": 360, "height": 800}, permissions=["microphone"])
+    amal = phone.new_page()
+    uploads = []
+    amal.on("request", lambda r: uploads.append(r.url) if r.method == "PUT" and "/api/audio/" in r.url else None)
+    log_in(amal, newcomer.email, PASSWORD)
+    amal.goto("/oefenen/sessie")
+    card = amal.get_by_test_id("phrase-card")
+    card.wait_for()
+    if card.get_attribute("data-mode") == "type":
+        amal.get_by_test_id("typed").fill("ik weet het niet")
+        amal.get_by_test_id("check").click()
+    else:
+        card.get_by_test_id("reveal").click()
+    recorder = card.get_by_test_id("attempt-recorder")
+    recorder.get_by_role("button", name="Zeg het zelf en neem het op").click()
+    expect(recorder.get_by_role("timer")).to_contain_text("seconden")
+    amal.wait_for_timeout(1200)
+    recorder.get_by_role("button", name="Stop").click()
+    expect(recorder).to_contain_text("Je opnames blijven op je telefoon, tenzij je ze deelt.")
+    recorder.get_by_role("button", name="Vergelijk").click()
+    amal.wait_for_function(  # the model voice, then the own try: an audio element got to play
+        "() => [...document.querySelectorAll('[data-testid=attempt-recorder] audio')].some((a) => a.readyState >= 2)")
+    tries = amal.evaluate("""() => new Promise((ok) => {
+        const open = indexedDB.open('maatje');
+        open.onsuccess = () => {
+            const all = open.result.transaction('attempt').objectStore('attempt').getAll();
+            all.onsuccess = () => { open.result.close(); ok(all.result.map((a) => a.blob.size)); };
+        };
+    })""")
+    assert len(tries) == 1 and tries[0] > 500, tries
+    amal.wait_for_timeout(500)
+    assert uploads == []  # kept on the phone
+
+    recorder.get_by_role("button", name="Deel met je maatje").click()
+    expect(recorder).to_contain_text("Je maatje krijgt je opname")
+    for _ in range(50):
+        if uploads:
+            break
+        amal.wait_for_timeout(200)
+    assert len(uploads) == 1
