@@ -8,10 +8,10 @@ and waiting for coordinator@demo.maatje.nl's approval. Every row is found by a s
 """
 import datetime as dt
 import uuid
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from backend.amsterdam import AMSTERDAM
 from backend.accounts import passwords, service as accounts
 from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile, VettingStep
@@ -270,7 +270,6 @@ def _proposals() -> int:
 
 
 # -- the pairs' life together (issue 10) ---------------------------------------------------------
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Meetings: days from today, Amsterdam time, minutes, where, status, who proposed, extra.
 MEETINGS = {
     0: [

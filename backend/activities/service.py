@@ -7,11 +7,11 @@ harmless (a phone that never heard the answer), other content is rejected.
 Functions named apply_* work in the caller's transaction (the sync push owns it).
 """
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l, lazy_ngettext
 
+from backend.amsterdam import amsterdam_day
 from backend.activities.models import Activity
 from backend.catalogues.catalogue import ACTIVITY_TYPES
 from backend.db import utcnow
@@ -24,7 +24,6 @@ from backend.sync.models import SyncChange
 from backend.sync.registry import Rejected
 from backend.sync.scopes import require_scope
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Limits per match and day (docs/meetings.md, "Limits"): one partner may not flood the other's
 # phone, nor an MDT buddy's hours. The day is the activity's own (a day in Amsterdam).
 MAX_PER_DAY = 10  # activities
@@ -43,11 +42,6 @@ TOO_LONG_ON_DAY = lazy_ngettext(
     "Op één dag kunnen jullie hoogstens %(num)d uur aan activiteiten vastleggen. Kijk of de tijd klopt, of verwijder eerst een activiteit van deze dag.",
     MAX_MINUTES_PER_DAY // 60)
 CONTENT = ("type", "day", "minutes", "initiative", "note")
-
-
-def amsterdam_day(moment: dt.datetime) -> dt.date:
-    """Return the calendar day in Amsterdam of a UTC moment."""
-    return moment.astimezone(AMSTERDAM).date()
 
 
 def activity_data(activity: Activity) -> dict:

@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import re
 import uuid
-import zoneinfo
 from functools import lru_cache
 
 import sqlalchemy as sa
@@ -17,6 +16,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l, ngettext
 from sqlalchemy.exc import IntegrityError
 
+from backend.amsterdam import amsterdam_day, start_of
 from backend.audio import checks
 from backend.audio.models import AudioClip
 from backend.db import utcnow
@@ -33,7 +33,6 @@ from backend.phrases.themes import THEMES
 from backend.sync import changes
 
 ENTITY = "phrase_audio"
-AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")  # whose "day" the daily cap counts
 NATIONAL_ID = re.compile(r"([a-z]+)\.[a-z0-9]+(?:-[a-z0-9]+)*")
 ORG_ID = re.compile(r"org:([0-9a-f-]{36})")
 
@@ -124,7 +123,7 @@ def _check_phrase(phrase_id: str, organisation_id: int) -> None:
 def _check_daily_cap(user) -> None:
     """Raise 429 once the user stored the day's most clips (a day in Europe/Amsterdam)."""
     cap = current_app.config["AUDIO_MAX_PER_DAY"]
-    midnight = dt.datetime.combine(utcnow().astimezone(AMSTERDAM).date(), dt.time(), AMSTERDAM)
+    midnight = start_of(amsterdam_day(utcnow()))
     count = db.session.scalar(sa.select(sa.func.count()).select_from(AudioClip).where(
         AudioClip.recorded_by_id == user.id, AudioClip.created_at >= midnight.astimezone(dt.timezone.utc)))
     if count >= cap:

@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from backend.accounts import sessions
 from backend.accounts.models import User
 from backend.activities.models import Activity
-from backend.activities.service import AMSTERDAM, MAX_MINUTES_PER_DAY, amsterdam_day
+from backend.activities.service import MAX_MINUTES_PER_DAY
+from backend.amsterdam import amsterdam_day, start_of
 from backend.audit.service import log_read
 from backend.buddies.models import BuddyProfile
 from backend.db import utcnow
@@ -34,11 +35,6 @@ DEFAULT_TARGET_HOURS = 80
 def _first_name(name: str | None) -> str:
     parts = (name or "").split()
     return parts[0] if parts else ""
-
-
-def _utc_start_of(day: dt.date) -> dt.datetime:
-    """Return the UTC moment at which `day` begins in Amsterdam."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=AMSTERDAM).astimezone(dt.timezone.utc)
 
 
 def period_of(profile: BuddyProfile) -> tuple[dt.date | None, dt.date | None]:
@@ -60,10 +56,10 @@ def hours_of(profile: BuddyProfile, now: dt.datetime | None = None) -> dict:
     activities = sa.select(Activity.match_id, Activity.day, Activity.type, Activity.minutes).where(
         Activity.match_id.in_(list(partners)))
     if start is not None:
-        meetings = meetings.where(Meeting.starts_at >= _utc_start_of(start))
+        meetings = meetings.where(Meeting.starts_at >= start_of(start))
         activities = activities.where(Activity.day >= start)
     if end is not None:
-        meetings = meetings.where(Meeting.starts_at < _utc_start_of(end + dt.timedelta(days=1)))
+        meetings = meetings.where(Meeting.starts_at < start_of(end + dt.timedelta(days=1)))
         activities = activities.where(Activity.day <= end)
     entries = []
     if partners:

@@ -9,10 +9,10 @@ the first pair's branch. Rows go in with one bulk insert per table.
 import datetime as dt
 import random
 import uuid
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from backend.amsterdam import AMSTERDAM
 from backend.accounts.models import User
 from backend.db import utcnow
 from backend.extensions import db
@@ -23,7 +23,6 @@ from backend.phrases.models import OrgPhrase, Review
 from backend.phrases.themes import THEMES
 from backend.sync import changes
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DAYS = 42
 FIRST_THEMES = 4  # the history practises the phrases of the first themes, in order
 # The share of days each newcomer practised, new phrases a day, and whether they share.

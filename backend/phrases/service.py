@@ -11,12 +11,12 @@ sorts the same way (docs/phrases.md, "Replay").
 """
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l, lazy_ngettext
 from sqlalchemy.dialects import postgresql, sqlite
 
+from backend.amsterdam import amsterdam_day, day_bounds
 from backend.accounts.models import User
 from backend.db import utcnow
 from backend.extensions import db
@@ -28,7 +28,6 @@ from backend.sync import changes
 from backend.sync.registry import Rejected
 
 UTC = dt.timezone.utc
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Limits (like the other features'): no honest phone comes near them, a broken or hostile one
 # must not fill the database. The day is the review's own calendar day in Amsterdam.
 MAX_REVIEWS_PER_DAY = 1000
@@ -143,9 +142,7 @@ def _check_review(user_id, args: dict, now: dt.datetime, earliest: dt.datetime =
         raise Rejected("review_in_future", IN_FUTURE)
     if reviewed_at < earliest:
         raise Rejected("review_too_old", TOO_OLD)
-    day = reviewed_at.astimezone(AMSTERDAM).date()
-    start = dt.datetime.combine(day, dt.time(), AMSTERDAM).astimezone(UTC)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), AMSTERDAM).astimezone(UTC)
+    start, end = day_bounds(amsterdam_day(reviewed_at))
     count = db.session.scalar(sa.select(sa.func.count()).select_from(Review).where(
         Review.user_id == user_id, Review.reviewed_at >= start, Review.reviewed_at < end))
     if count >= MAX_REVIEWS_PER_DAY:

@@ -15,7 +15,6 @@ retried (at most once: a reminder too late is worse than none). A rescheduled me
 start time, so a new key, and is reminded of again.
 """
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from babel.dates import format_time
@@ -23,6 +22,7 @@ from flask import current_app
 from flask_babel import force_locale, lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
+from backend.amsterdam import AMSTERDAM
 from backend.accounts.models import User
 from backend.db import utcnow
 from backend.extensions import db
@@ -32,7 +32,6 @@ from backend.notices.service import add_notice, recipient_locale
 from backend.push import service as push
 from backend.reminders.models import ReminderSent
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 WINDOWS = {"24h": dt.timedelta(hours=24), "1h": dt.timedelta(hours=1)}
 
 

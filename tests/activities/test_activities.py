@@ -1,7 +1,7 @@
 """Shared activities through sync: activity.log and activity.remove, every rule and refusal."""
 import datetime as dt
 
-from backend.activities.service import amsterdam_day
+from backend.amsterdam import amsterdam_day
 from backend.db import utcnow
 from tests.activities.conftest import new_id
 

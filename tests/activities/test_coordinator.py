@@ -5,7 +5,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from backend.activities.service import amsterdam_day
+from backend.amsterdam import amsterdam_day
 from backend.db import utcnow
 from backend.extensions import db
 from backend.goals.models import Goal

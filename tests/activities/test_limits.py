@@ -4,7 +4,8 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from backend.activities.service import MAX_MINUTES_PER_DAY, MAX_PER_DAY, amsterdam_day
+from backend.activities.service import MAX_MINUTES_PER_DAY, MAX_PER_DAY
+from backend.amsterdam import amsterdam_day
 from backend.db import utcnow
 from backend.extensions import db
 from backend.matching.models import Match

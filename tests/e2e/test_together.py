@@ -17,7 +17,7 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 
 def amsterdam_today() -> dt.date:
     """Today in Amsterdam (the server's days), not the machine's UTC date."""
-    from backend.activities.service import amsterdam_day
+    from backend.amsterdam import amsterdam_day
     from backend.db import utcnow
 
     return amsterdam_day(utcnow())

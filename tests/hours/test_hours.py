@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from backend.activities.models import Activity
-from backend.activities.service import amsterdam_day
+from backend.amsterdam import amsterdam_day
 from backend.buddies.models import BuddyProfile
 from backend.catalogues.catalogue import ACTIVITY_TYPES
 from backend.db import utcnow
@@ -43,7 +43,7 @@ def today() -> dt.date:
 
 def at_ten(day: dt.date) -> dt.datetime:
     """10:00 in Amsterdam on `day`, as a UTC moment."""
-    from backend.activities.service import AMSTERDAM
+    from backend.amsterdam import AMSTERDAM
 
     return dt.datetime.combine(day, dt.time(10), tzinfo=AMSTERDAM).astimezone(dt.timezone.utc)
 
