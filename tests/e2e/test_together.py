@@ -182,7 +182,8 @@ def test_hours_page_and_its_print_view(new_context, app, pair):
     sanne.screenshot(path=str(SCREENSHOTS / "together-hours-print-nl.png"), full_page=True)
     sanne.emulate_media(media="screen")
 
-    # Offline, the page shows the last copy with its date.
+    # Offline, the page shows the last copy with its date (the app shell comes from the worker's cache).
+    wait_for_service_worker(sanne)
     context.set_offline(True)
     sanne.reload()
     expect(sanne.get_by_test_id("hours-offline")).to_contain_text("Je bent offline.")
