@@ -16,6 +16,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l, ngettext
 from sqlalchemy.exc import IntegrityError
 
+from backend.accounts.names import first_name
 from backend.amsterdam import amsterdam_day, start_of
 from backend.audio import checks
 from backend.audio.models import AudioClip
@@ -44,10 +45,6 @@ NOT_A_RECORDER = _l("Alleen een maatje of de coördinator van een gemeente kan z
 
 # -- the synced row ------------------------------------------------------------------------
 
-def _first_name(name: str) -> str:
-    parts = (name or "").split()
-    return parts[0] if parts else ""
-
 
 def clip_data(clip: AudioClip, by: str, name: str) -> dict:
     """Return the synced "phrase_audio" row (docs/phrases.md, "Audio")."""
@@ -55,7 +52,7 @@ def clip_data(clip: AudioClip, by: str, name: str) -> dict:
         "id": str(clip.id),
         "phrase_id": clip.phrase_id,
         "by": by,
-        "name": _first_name(name),
+        "name": first_name(name),
         "mime": clip.mime,
         "duration_ms": clip.duration_ms,
         "url": f"/api/audio/{clip.id}",

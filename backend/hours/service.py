@@ -15,6 +15,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
+from backend.accounts.names import first_name
 from backend.accounts import sessions
 from backend.accounts.models import User
 from backend.activities.models import Activity
@@ -31,10 +32,6 @@ from backend.orgs import access
 
 DEFAULT_TARGET_HOURS = 80
 
-
-def _first_name(name: str | None) -> str:
-    parts = (name or "").split()
-    return parts[0] if parts else ""
 
 
 def period_of(profile: BuddyProfile) -> tuple[dt.date | None, dt.date | None]:
@@ -66,10 +63,10 @@ def hours_of(profile: BuddyProfile, now: dt.datetime | None = None) -> dict:
         for match_id, starts_at, minutes, attended in db.session.execute(meetings):
             if "buddy" in (attended or []) and minutes:
                 entries.append({"day": amsterdam_day(starts_at), "kind": "meeting", "type": None,
-                                "minutes": minutes, "with": _first_name(partners[match_id])})
+                                "minutes": minutes, "with": first_name(partners[match_id])})
         for match_id, day, kind, minutes in db.session.execute(activities):
             entries.append({"day": day, "kind": "activity", "type": kind, "minutes": minutes,
-                            "with": _first_name(partners[match_id])})
+                            "with": first_name(partners[match_id])})
     entries.sort(key=lambda e: (e["day"], e["kind"], e["type"] or "", e["minutes"]), reverse=True)
     in_meetings, in_activities, capped_days = _capped(entries)
     mdt = profile.kind == "mdt"

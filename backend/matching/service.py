@@ -31,6 +31,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_babel import lazy_gettext as _l
 
+from backend.accounts.names import first_name
 from backend.accounts.models import User
 from backend.buddies.models import BuddyProfile
 from backend.catalogues import catalogue
@@ -236,10 +237,6 @@ def party_view(match: Match, role: str) -> dict:
 
 # -- the synced view of each party ------------------------------------------------------------
 
-def _first_name(name: str) -> str:
-    parts = (name or "").split()
-    return parts[0] if parts else ""
-
 
 def _profile_of(user_id, role: str):
     """Return the newcomer's intake or the buddy's profile (None if there is none yet)."""
@@ -298,7 +295,7 @@ def offer_data(match: Match, role: str) -> dict:
         "match_id": str(match.id),
         "role": role,
         "status": match.status,
-        "other_first_name": _first_name(other.display_name),
+        "other_first_name": first_name(other.display_name),
         "other_municipality": _municipality_name(other_profile.municipality_code if other_profile else None),
         "shared_languages": shared("languages"),
         "shared_interests": shared("interests"),

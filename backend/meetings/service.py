@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l, lazy_ngettext
 
+from backend.accounts.names import first_name
 from backend.accounts.models import User
 from backend.db import utcnow
 from backend.extensions import db
@@ -207,7 +208,7 @@ def _lost_to(meeting: Meeting, match: Match, role: str):
         return SAME_USER_WON
     winner_id = match.newcomer_id if meeting.last_actor == "newcomer" else match.buddy_id
     name = db.session.scalar(sa.select(User.display_name).where(User.id == winner_id)) or ""
-    return _other_won(meeting.last_action, (name.split() or [""])[0])
+    return _other_won(meeting.last_action, first_name(name))
 
 
 def _step(meeting: Meeting, action: str, role: str, now) -> None:

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l, lazy_ngettext
 from sqlalchemy.dialects import postgresql, sqlite
 
+from backend.accounts.names import first_name
 from backend.amsterdam import amsterdam_day, day_bounds
 from backend.accounts.models import User
 from backend.db import utcnow
@@ -225,7 +226,7 @@ def apply_together(user, args: dict, now: dt.datetime | None = None) -> Review:
     settings = db.session.get(PracticeSettings, match.newcomer_id)
     if settings is None or settings.together_consent_at is None:
         name = db.session.scalar(sa.select(User.display_name).where(User.id == match.newcomer_id)) or ""
-        raise Rejected("no_consent", _no_together_consent((name.split() or [""])[0]))
+        raise Rejected("no_consent", _no_together_consent(first_name(name)))
     _check_review(match.newcomer_id, args, now, earliest=now - TOGETHER_PAST)
     review = Review(id=args["id"], user_id=match.newcomer_id, phrase_id=args["phrase_id"], rating=args["rating"],
                     mode="together", reviewed_at=args["reviewed_at"].astimezone(UTC), match_id=match.id,

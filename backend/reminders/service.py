@@ -22,6 +22,7 @@ from flask import current_app
 from flask_babel import force_locale, lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
+from backend.accounts.names import first_name
 from backend.amsterdam import AMSTERDAM
 from backend.accounts.models import User
 from backend.db import utcnow
@@ -76,10 +77,6 @@ def claim(meeting: Meeting, moment: str, target: str, now: dt.datetime) -> bool:
                                        target=target, at=now).on_conflict_do_nothing()
     return conn.execute(stmt.returning(ReminderSent.target)).first() is not None
 
-
-def _first_name(name: str) -> str:
-    parts = (name or "").split()
-    return parts[0] if parts else ""
 
 
 def _words(meeting: Meeting, moment: str, other_name: str, now: dt.datetime, locale: str):
@@ -141,7 +138,7 @@ def _remind(meeting_id, now: dt.datetime, counts: dict) -> list[tuple]:
     outgoing = []
     link = meeting_link(meeting)
     for user_id, other_id in ((match.newcomer_id, match.buddy_id), (match.buddy_id, match.newcomer_id)):
-        other_name = _first_name(people[other_id].display_name) if other_id in people else ""
+        other_name = first_name(people[other_id].display_name) if other_id in people else ""
         if claim(meeting, moment, f"notice:{user_id}", now):
             locale = recipient_locale(user_id)
             _, body = _words(meeting, moment, other_name, now, locale)
