@@ -19,14 +19,15 @@ pwa/node_modules/.installed: pwa/package.json pwa/package-lock.json
 	touch $@
 
 ## Compile the catalogs and export them as JSON for the PWA.
-catalogs: $(VENV)/.installed
+catalogs: $(VENV)/.installed tts
 	$(FLASK) i18n compile
 
 ## Extract strings and merge them into every catalog (after changing user-facing text).
-i18n: $(VENV)/.installed
+i18n: $(VENV)/.installed tts
 	$(FLASK) i18n update
 
 ## The computer voice: every phrase spoken by espeak-ng into pwa/public/audio/tts (unchanged ones skipped).
+## Before the catalogs: the phone's phrase catalogue names the phrases that have a voice file.
 tts: $(VENV)/.installed
 	@command -v espeak-ng >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng; \
@@ -34,7 +35,7 @@ tts: $(VENV)/.installed
 	$(FLASK) audio tts
 
 ## Build the PWA into pwa/dist (served by Flask at /).
-pwa: catalogs tts pwa/node_modules/.installed
+pwa: catalogs pwa/node_modules/.installed
 	cd pwa && npm run build
 
 migrate: $(VENV)/.installed

@@ -1,5 +1,7 @@
 """The REAL phrase catalogue (backend/phrases/content/, translations/*/content.po): complete,
 without duplicates, and small enough for a phone. Fails until the content is merged."""
+import json
+
 import pytest
 from babel.messages.pofile import read_po
 
@@ -50,3 +52,15 @@ def test_each_phone_catalogue_is_at_most_150_kb_gzipped(phrases, lang, tmp_path)
     content.export_json(target=tmp_path)  # never the real pwa/public: the build writes that
     size = content.gzipped_size(tmp_path / f"{lang}.json")
     assert size <= MAX_GZIPPED, f"{lang}.json is {size // 1024} KB gzipped, at most 150 KB"
+
+
+def test_the_built_catalogues_name_the_computer_voice_of_every_phrase(phrases):
+    """`make catalogs` speaks the phrases first (make tts): a catalogue exported before the voice
+    files exist would give the phone no computer voice at all."""
+    manifest = content.TTS_DIR / "manifest.json"
+    if not manifest.exists():
+        pytest.fail("The computer voice is not made: run `make catalogs` (make test does it for you).")
+    for lang in ("nl", *CONTENT_LANGUAGES):
+        body = json.loads((content.PUBLIC_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+        without = [p["id"] for p in body["phrases"] if not p.get("tts")]
+        assert without == [], f"{lang}.json: no computer voice for {len(without)} phrases, e.g. {without[:3]}"
