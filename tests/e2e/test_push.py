@@ -60,6 +60,7 @@ def test_the_prompt_waits_for_a_confirmed_meeting_and_not_now_puts_it_away(new_c
     expect(prompt).to_be_visible()
     expect(prompt).to_contain_text("een dag en een uur voor elke afspraak")
     expect(prompt.get_by_role("button", name="Herinneringen aanzetten")).to_be_visible()
+    expect(prompt.get_by_role("button", name="Niet nu")).to_be_visible()
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
