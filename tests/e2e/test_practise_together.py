@@ -82,6 +82,8 @@ def test_offline_together_session_counts_for_the_newcomer(new_context, app, pair
     amal.goto("/oefenen/instellingen")
     amal.get_by_test_id("consent-together").check()
     amal.get_by_test_id("save-settings").click()
+    # Stored on the phone (queued) before the page is left; then sent.
+    expect(amal.get_by_test_id("settings-status")).to_have_text("Je instellingen zijn bewaard.")
     synced(amal)
     amal.goto(f"/maatje/{match_id}")
     expect(amal.get_by_test_id("own-share")).to_contain_text("Je oefent samen met Sanne")
