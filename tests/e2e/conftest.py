@@ -188,3 +188,17 @@ def pick_date(page, field_id, iso):
     field.locator("select[data-part=day]").select_option(day)
     field.locator("select[data-part=month]").select_option(month)
     field.locator("select[data-part=year]").select_option(year)
+
+
+def speaks(app, user, lang):
+    """The user's language, as if changed in the profile: the account and its synced profile row."""
+    from backend.accounts.models import User
+    from backend.accounts.service import profile_data
+    from backend.extensions import db
+    from backend.sync import changes
+
+    with app.app_context():
+        row = db.session.get(User, user.id)
+        row.locale = lang
+        changes.record_put("profile", row.id, f"user:{row.id}", profile_data(row))
+        db.session.commit()

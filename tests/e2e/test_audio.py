@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from backend.config import ROOT
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, log_in, wait_for_service_worker
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, log_in, speaks, wait_for_service_worker
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 CONTENT = ROOT / "pwa" / "public" / "content"  # made by `make catalogs` (make test runs it)
@@ -129,20 +129,6 @@ def test_a_refused_clip_shows_the_servers_message(new_context, pair):
     expect(item.get_by_role("alert")).to_contain_text(message)
     item.get_by_role("button", name="Weggooien").click()
     expect(item).to_have_attribute("data-status", "none")
-
-
-def speaks(app, user, lang):
-    """The user's language, as if changed in the profile: the account and its synced profile row."""
-    from backend.accounts.models import User
-    from backend.accounts.service import profile_data
-    from backend.extensions import db
-    from backend.sync import changes
-
-    with app.app_context():
-        row = db.session.get(User, user.id)
-        row.locale = lang
-        changes.record_put("profile", row.id, f"user:{row.id}", profile_data(row))
-        db.session.commit()
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar", "ti"])

@@ -14,8 +14,7 @@ from playwright.sync_api import expect
 
 from backend.config import ROOT
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
-from tests.e2e.test_together import speaks
+from tests.e2e.conftest import axe_violations, log_in, speaks, wait_for_service_worker
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from backend.config import ROOT
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import axe_violations, log_in, wait_for_service_worker
+from tests.e2e.conftest import axe_violations, log_in, speaks, wait_for_service_worker
 from tests.matching.conftest import add_intake, add_profile
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
@@ -47,20 +47,6 @@ def pair(app, make_user, make_match):
         db.session.commit()
     match = make_match(newcomer, buddy)
     return newcomer, buddy, str(match.id)
-
-
-def speaks(app, user, lang):
-    """The user's language, as if changed in the profile: the account and its synced profile row."""
-    from backend.accounts.models import User
-    from backend.accounts.service import profile_data
-    from backend.extensions import db
-    from backend.sync import changes
-
-    with app.app_context():
-        row = db.session.get(User, user.id)
-        row.locale = lang
-        changes.record_put("profile", row.id, f"user:{row.id}", profile_data(row))
-        db.session.commit()
 
 
 def no_overflow(page):
